@@ -96,7 +96,7 @@ public final class Env {
   public Map<String, String> textsFor(String service) {
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((name, v) -> {
-      if (v.variable().targets(service)) out.put(name, v.text());
+      if (v.variable().reaches(service)) out.put(name, v.text());
     });
     return out;
   }

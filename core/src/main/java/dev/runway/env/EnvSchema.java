@@ -93,7 +93,7 @@ public final class EnvSchema {
 
   /** The variables a service receives (those targeting it, and those targeting every service). */
   public List<Var<?>> variablesFor(String service) {
-    return variables.stream().filter(v -> v.targets(service)).toList();
+    return variables.stream().filter(v -> v.reaches(service)).toList();
   }
 
   public List<Rule> rules() {

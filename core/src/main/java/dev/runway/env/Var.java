@@ -346,8 +346,8 @@ public final class Var<T> {
     return targets;
   }
 
-  /** Whether {@code service} receives this variable. */
-  public boolean targets(String service) {
+  /** Whether {@code service} receives this variable (it is a target, or the variable targets every service). */
+  public boolean reaches(String service) {
     return targets.isEmpty() || targets.contains(service);
   }
 
