@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyFormat {
   public static final KeyFormat OPENAI = new KeyFormat(
-      "openai", "^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$",
+      "openai", "^sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$",
       "an OpenAI API key (sk-... or sk-proj-...)", "create one at platform.openai.com/api-keys");
   public static final KeyFormat ANTHROPIC = new KeyFormat(
       "anthropic", "^sk-ant-[A-Za-z0-9_-]{20,}$",

@@ -124,18 +124,21 @@ final class Resolver {
           .withFix("set " + v.name() + " to " + type.expected()));
       return;
     }
-    boolean ok = true;
     for (Constraint c : v.constraints()) {
       Optional<Constraint.Failure> failure = c.check(environment.name(), text, value);
       if (failure.isPresent()) {
         Constraint.Failure f = failure.get();
-        problems.add(problem(f.code(), v, f.message() + shown(v, text), origin)
+        // INSECURE findings name the scheme; leaving the value out lets the https-only rule's
+        // identical finding merge with this one.
+        String shown = f.code().equals(Problem.INSECURE) ? "" : shown(v, text);
+        problems.add(problem(f.code(), v, f.message() + shown, origin)
             .withExpected(f.expected())
             .withFix(f.fix()));
-        ok = false;
       }
     }
-    if (ok) out.put(v.name(), new Env.Value(v, value, text, origin));
+    // Parsed values reach the rules even when a check failed, so every problem is reported at once;
+    // an Env with errors is never handed to the caller.
+    out.put(v.name(), new Env.Value(v, value, text, origin));
   }
 
   private Problem problem(String code, Var<?> v, String message, @Nullable Origin origin) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public sealed interface Constraint {
 
   /** A failed check: code, message (never the value), expectation and fix. */
-  record Failure(String code, String message, String expected, String fix) {}
+  record Failure(String code, String message, @org.jspecify.annotations.Nullable String expected, String fix) {}
 
   /**
    * Checks a value in an environment.
@@ -50,8 +50,7 @@ public sealed interface Constraint {
   record Format(KeyFormat format) implements Constraint {
     public Optional<Failure> check(String environment, String text, Object value) {
       if (format.matches(text.trim())) return Optional.empty();
-      return Optional.of(new Failure(Problem.MALFORMED, "is not " + format.description(),
-          format.description(), format.fix()));
+      return Optional.of(new Failure(Problem.MALFORMED, "is not " + format.description(), null, format.fix()));
     }
 
     public boolean appliesTo(VarType<?> type) {
