@@ -188,8 +188,10 @@ public final class DotenvParser {
     }
     while (stop > pos && (Character.isWhitespace(src.charAt(stop - 1)) || Names.isSpace(src.charAt(stop - 1)))) stop--;
     String raw = src.substring(pos, stop);
+    int nextBacktick = pos < end && src.charAt(pos) == '`' ? src.indexOf('`', pos + 1) : 0;
+    boolean openBacktick = nextBacktick < 0 || nextBacktick >= end;
     pos = end;
-    if (!raw.isEmpty() && raw.charAt(0) == '`' && raw.indexOf('`', 1) < 0) {
+    if (openBacktick) {
       throw fail(keyLine, "the value for " + name + " opens a ` quote that this line does not close;"
           + " Docker Compose does not treat ` as a quote, so use double quotes for a multi-line value: "
           + name + "=\"...\"" + NOT_SHOWN);
