@@ -88,7 +88,8 @@ public final class Dotenv {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(lookup, "lookup");
-    return new DotenvFile(source, DotenvParser.parse(text, source, lookup));
+    DotenvParser.Result r = DotenvParser.parse(text, source, lookup);
+    return new DotenvFile(source, r.entries(), r.last());
   }
 
   /**

@@ -1,11 +1,15 @@
 package dev.runway.env;
 
 import dev.runway.Origin;
-import java.util.Collections;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parsed content of one dotenv file: every assignment in file order, duplicates kept, and the
@@ -26,17 +30,64 @@ public final class DotenvFile {
   private final Map<String, String> values;
   private final Map<String, DotenvEntry> last;
 
-  DotenvFile(Origin source, List<DotenvEntry> entries) {
+  /** {@code entries} and {@code last} are unmodifiable and owned by this file from now on. */
+  DotenvFile(Origin source, List<DotenvEntry> entries, Map<String, DotenvEntry> last) {
     this.source = source;
-    this.entries = List.copyOf(entries);
-    Map<String, String> v = new LinkedHashMap<>();
-    Map<String, DotenvEntry> l = new LinkedHashMap<>();
-    for (DotenvEntry e : this.entries) {
-      v.put(e.name(), e.value());
-      l.put(e.name(), e);
+    this.entries = entries;
+    this.last = last;
+    this.values = new ValuesView(last);
+  }
+
+  /** values() as a read-only view over the last entry of each name: one map, not two, per parse. */
+  private static final class ValuesView extends AbstractMap<String, String> {
+    private final Map<String, DotenvEntry> last;
+
+    ValuesView(Map<String, DotenvEntry> last) {
+      this.last = last;
     }
-    this.values = Collections.unmodifiableMap(v);
-    this.last = l;
+
+    @Override
+    public @Nullable String get(@Nullable Object key) {
+      DotenvEntry e = last.get(key);
+      return e == null ? null : e.value();
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+      return last.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return last.size();
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, String>> iterator() {
+          Iterator<DotenvEntry> it = last.values().iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Map.Entry<String, String> next() {
+              DotenvEntry e = it.next();
+              return new AbstractMap.SimpleImmutableEntry<>(e.name(), e.value());
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return last.size();
+        }
+      };
+    }
   }
 
   /** Where the text came from: {@code Origin.file(path)} for {@link Dotenv#read}, else what {@link Dotenv#parse} was given. */

@@ -10,7 +10,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class DotenvParser {
   private final Origin source;
   private final Function<String, Optional<String>> lookup;
   private final List<DotenvEntry> entries = new ArrayList<>();
-  private final Map<String, String> defined = new HashMap<>();
+  private final Map<String, DotenvEntry> last;
   private final Function<String, Optional<String>> resolve;
   private int pos;
   private int line = 1;
@@ -42,18 +43,24 @@ public final class DotenvParser {
     if (!t.isEmpty() && t.charAt(0) == '\uFEFF') t = t.substring(1);
     if (t.indexOf('\r') >= 0) t = t.replace("\r\n", "\n");
     this.src = t;
+    this.last = new LinkedHashMap<>(Math.max(16, t.length() / 24));
     this.source = source;
     this.lookup = lookup;
     // A name assigned earlier in the file wins over the lookup (the environment).
     this.resolve = name -> {
-      String v = defined.get(name);
-      return v != null ? Optional.of(v) : lookupSafely(name);
+      DotenvEntry e = last.get(name);
+      return e != null ? Optional.of(e.value()) : lookupSafely(name);
     };
   }
 
+  /** What {@link #parse} found: every entry in order, and the last entry of each name. */
+  public record Result(List<DotenvEntry> entries, Map<String, DotenvEntry> last) {}
+
   /** Parses {@code text}; origins are {@code source} at the line of each name. */
-  public static List<DotenvEntry> parse(String text, Origin source, Function<String, Optional<String>> lookup) {
-    return new DotenvParser(text, source, lookup).run();
+  public static Result parse(String text, Origin source, Function<String, Optional<String>> lookup) {
+    DotenvParser p = new DotenvParser(text, source, lookup);
+    p.run();
+    return new Result(Collections.unmodifiableList(p.entries), Collections.unmodifiableMap(p.last));
   }
 
   /**
@@ -85,10 +92,10 @@ public final class DotenvParser {
     return out.toString();
   }
 
-  private List<DotenvEntry> run() {
+  private void run() {
     while (true) {
       skipBlankLinesAndComments();
-      if (pos >= src.length()) return entries;
+      if (pos >= src.length()) return;
       statement();
     }
   }
@@ -257,8 +264,9 @@ public final class DotenvParser {
   }
 
   private void add(String name, String value, int keyLine) {
-    entries.add(new DotenvEntry(name, value, source.withLine(keyLine)));
-    defined.put(name, value);
+    DotenvEntry e = new DotenvEntry(name, value, source.withLine(keyLine));
+    entries.add(e);
+    last.put(name, e);
   }
 
   private Optional<String> lookupSafely(String name) {
