@@ -49,9 +49,10 @@ public record PipelineRun(String pipeline, String runId, boolean succeeded, Stri
    * @param message why it failed, was skipped or cancelled; empty when it succeeded silently
    * @param output the last lines of its output, secrets masked
    * @param version for a deploy, the version it made live; else empty
+   * @param previous for a deploy, the version live before it (what a rollback returns to); else empty
    */
   public record StepResult(String stage, String step, Step.Kind kind, StepStatus status, int attempts,
-      Duration start, Duration duration, String message, List<String> output, String version) {
+      Duration start, Duration duration, String message, List<String> output, String version, String previous) {
     public StepResult {
       output = List.copyOf(output);
     }
@@ -156,6 +157,7 @@ public record PipelineRun(String pipeline, String runId, boolean succeeded, Stri
       n.put("durationMs", r.duration().toMillis());
       if (!r.message().isEmpty()) n.put("message", r.message());
       if (!r.version().isEmpty()) n.put("version", r.version());
+      if (!r.previous().isEmpty()) n.put("previous", r.previous());
       ArrayNode out = n.putArray("output");
       r.output().forEach(out::add);
     }

@@ -240,7 +240,7 @@ public final class Engine {
 
   private StepResult notRun(String stage, Step step) {
     return new StepResult(stage, step.id(), step.kind(), StepStatus.NOT_RUN, 0, Duration.ZERO, Duration.ZERO,
-        "", List.of(), "");
+        "", List.of(), "", "");
   }
 
   /** Runs a group; false when a step failed (its siblings are then cancelled). */
@@ -298,7 +298,7 @@ public final class Engine {
 
   private StepResult cancelledBeforeStart(String stage, Step step) {
     StepResult r = new StepResult(stage, step.id(), step.kind(), StepStatus.CANCELLED, 0, offset(), Duration.ZERO,
-        "cancelled before it started: a parallel step failed", List.of(), "");
+        "cancelled before it started: a parallel step failed", List.of(), "", "");
     progress.finished(r);
     return r;
   }
@@ -315,7 +315,7 @@ public final class Engine {
     if (!step.condition().holds(s.branch(), s.environment())) {
       StepResult r = new StepResult(stage, step.id(), step.kind(), StepStatus.SKIPPED, 0, start, Duration.ZERO,
           "condition " + step.condition() + " does not hold (branch " + s.branch() + ", environment "
-              + s.environment() + ")", List.of(), "");
+              + s.environment() + ")", List.of(), "", "");
       results.put(step.id(), r);
       progress.finished(r);
       return r;
@@ -324,6 +324,7 @@ public final class Engine {
     StepStatus status = StepStatus.FAILED;
     String message = "";
     String version = "";
+    String previous = "";
     int attempts = 0;
     int max = step.retries() + 1;
     for (int attempt = 1; attempt <= max; attempt++) {
@@ -350,6 +351,7 @@ public final class Engine {
       if (o.deployment != null) {
         deployed.add(new Deployed(step, o.deployment));
         version = o.deployment.version();
+        previous = o.deployment.previousVersion().orElse("");
         message = "deployed " + o.deployment.version() + " to " + step.target().orElseThrow().name()
             + o.deployment.previousVersion().map(v -> " (previous " + v + ")").orElse("")
             + o.deployment.link().map(l -> " " + l).orElse("");
@@ -358,7 +360,7 @@ public final class Engine {
     }
     if (status.isFailure() && attempts > 1) message = message + " (after " + attempts + " attempts)";
     StepResult r = new StepResult(stage, step.id(), step.kind(), status, attempts, start,
-        Duration.ofNanos(System.nanoTime() - begin), masker.mask(message), ctx.tail(), version);
+        Duration.ofNanos(System.nanoTime() - begin), masker.mask(message), ctx.tail(), version, previous);
     results.put(step.id(), r);
     progress.finished(r);
     return r;
