@@ -158,7 +158,7 @@ public final class YamlTree {
   }
 
   public static Origin origin(@Nullable Path file, int line) {
-    return file == null ? Origin.of(line > 0 ? "render.yaml:" + line : "render.yaml") : Origin.file(file, line);
+    return Origin.file(file == null ? Path.of("render.yaml") : file, line);
   }
 
   private static String firstLine(String s) {
