@@ -31,7 +31,12 @@ public final class BlueprintChecks {
 
   /** Semantic checks, with secret-ness guessed from key names. */
   public static Problems check(RenderBlueprint blueprint) {
-    return check(blueprint, key -> SECRET_NAME.matcher(key.toUpperCase(Locale.ROOT)).find());
+    return check(blueprint, BlueprintChecks::looksSecret);
+  }
+
+  /** Whether a key names a secret by convention (…_SECRET, …_TOKEN, …_API_KEY, PASSWORD, …). */
+  public static boolean looksSecret(String key) {
+    return SECRET_NAME.matcher(key.toUpperCase(Locale.ROOT)).find();
   }
 
   /** Semantic checks, with secret-ness decided by the caller (the Runway model when there is one). */
