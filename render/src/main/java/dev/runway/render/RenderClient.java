@@ -136,7 +136,7 @@ public final class RenderClient {
     if (created.isPresent()) return created.get();
     LOG.info("render: deploy of {} queued (202); looking up the newest deploy", serviceId);
     return deploys(serviceId, 1).stream().findFirst().orElseThrow(() -> new RunwayException.PlatformRejected(
-        "render", 202, null, "render: POST " + path + ": queued a deploy but lists none; check the dashboard", null));
+        "render", 202, null, call("POST", path) + ": queued a deploy but lists none; check the dashboard", null));
   }
 
   /** One deploy. */
@@ -353,9 +353,10 @@ public final class RenderClient {
     throw new RenderHttp.MalformedAnswer(call + ": answered " + n.getNodeType() + " where a list was expected");
   }
 
-  private static String call(String method, String path) {
+  private String call(String method, String path) {
     int q = path.indexOf('?');
-    return "render: " + method + " " + (q < 0 ? path : path.substring(0, q));
+    String base = http.base().encodedPath().replaceAll("/$", "");
+    return "render: " + method + " " + base + (q < 0 ? path : path.substring(0, q));
   }
 
   private static String enc(String s) {
