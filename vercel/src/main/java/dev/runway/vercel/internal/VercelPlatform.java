@@ -43,6 +43,31 @@ public final class VercelPlatform implements Platform {
                 + " or, if it is truly public, declare it sensitivity = public"));
       }
     }
+    values.ifPresent(env -> problems.addAll(envSize(vercel, env, environment)));
+    return problems;
+  }
+
+  /** Vercel's limit on the total size of a deployment's environment variables. */
+  public static final int ENV_SIZE_LIMIT = 64 * 1024;
+
+  /** Names and values of the variables each Vercel service receives must fit in 64 KB together. */
+  static List<Problem> envSize(List<Service> vercel, Env env, Environment environment) {
+    List<Problem> problems = new ArrayList<>();
+    for (Service s : vercel) {
+      long bytes = 0;
+      for (var e : env.textsFor(s.name()).entrySet()) {
+        bytes += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            + e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      }
+      if (bytes > ENV_SIZE_LIMIT) {
+        problems.add(Problem.error(Problem.OUT_OF_RANGE, "services." + s.name(),
+                "receives " + bytes + " bytes of environment variables, over Vercel's limit of "
+                    + ENV_SIZE_LIMIT + " bytes per deployment")
+            .withEnvironment(environment.name())
+            .withFix("target fewer variables at '" + s.name() + "' (targets = [...]) or move large values"
+                + " (certificates, JSON) to a file or a secret store"));
+      }
+    }
     return problems;
   }
 }
