@@ -413,7 +413,9 @@ public final class Var<T> {
 
   private Var<T> constrain(Constraint c) {
     if (!c.appliesTo(type)) {
-      throw new IllegalStateException(name + ": " + describe(c) + " does not apply to a " + type.name() + " variable");
+      String article = "aeio".indexOf(type.name().charAt(0)) >= 0 ? "an " : "a "; // a url, an integer
+      throw new IllegalStateException(name + ": " + describe(c) + " does not apply to " + article + type.name()
+          + " variable");
     }
     return copy(b -> {
       List<Constraint> list = new ArrayList<>(b.constraints);
