@@ -351,9 +351,12 @@ public final class Var<T> {
     return targets.isEmpty() || targets.contains(service);
   }
 
-  /** Whether the variable must have a value in this environment (a default counts as one). */
+  /**
+   * Whether the variable must have a value in this environment (a default counts as one). Never where
+   * it is {@link #forbiddenIn forbidden}.
+   */
   public boolean isRequiredIn(Environment environment) {
-    if (optional) return false;
+    if (optional || isForbiddenIn(environment)) return false;
     return requiredIn.isEmpty() || requiredIn.contains(environment.name());
   }
 
