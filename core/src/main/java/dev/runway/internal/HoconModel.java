@@ -385,7 +385,7 @@ public final class HoconModel {
           if (r.get("requires") == null) error(item, path + ".requires", "is missing", null, "add requires = [OTHER_VARIABLE]");
           else for (String n : strings(r.get("requires"), path + ".requires")) {
             Var<?> needs = byName.get(n);
-            if (needs == null) error(r.get("requires"), path + ".requires", "names variable " + n + ", which is not declared", byName.keySet(), null);
+            if (needs == null) error(r.get("requires"), path + ".requires", "names variable '" + n + "', which is not declared", byName.keySet(), null);
             else needed.add(needs);
           }
           if (subject != null) out.add(Rules.requires(subject, needed.toArray(Var<?>[]::new)));
@@ -407,7 +407,7 @@ public final class HoconModel {
     String n = string(value, path);
     if (n == null) return null;
     Var<?> v = byName.get(n);
-    if (v == null) error(value, path, "names variable " + n + ", which is not declared", byName.keySet(), null);
+    if (v == null) error(value, path, "names variable '" + n + "', which is not declared", byName.keySet(), null);
     return v;
   }
 
