@@ -416,6 +416,10 @@ public final class HoconModel {
       error(value, path, "must be a " + v.typeName() + " value", null, "write it as " + v.expected());
       return null;
     }
+    if (value.valueType() == ConfigValueType.LIST && v.typeName().equals("list")) {
+      // items are taken as written: joining them with ',' would split wrongly under another separator
+      return strings(value, path).stream().map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
     String text = value.valueType() == ConfigValueType.LIST
         ? String.join(",", strings(value, path))
         : String.valueOf(value.unwrapped());
