@@ -449,11 +449,12 @@ public final class HoconModel {
       return new Environment[0];
     }
     List<Environment> out = new ArrayList<>();
+    int before = errors.size();
     for (String n : strings(value, path)) {
       Environment e = env(value, path, n, environments);
       if (e != null) out.add(e);
     }
-    if (out.isEmpty()) {
+    if (out.isEmpty() && errors.size() == before) { // an unknown name is already reported
       error(value, path, "names no environment", null, "list at least one of " + environments);
     }
     return out.toArray(Environment[]::new);
