@@ -173,7 +173,9 @@ public final class VarType<T> {
    */
   public T parse(String text) {
     try {
-      return parser.apply(text);
+      T value = parser.apply(text);
+      if (value == null) throw new ValueError(Problem.MALFORMED, "is not " + expected); // a custom parser said nothing
+      return value;
     } catch (ValueError e) {
       throw e;
     } catch (RuntimeException e) {
