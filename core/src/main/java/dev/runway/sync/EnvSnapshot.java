@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything one store held at one moment: what {@link Sync#apply} takes before writing and
@@ -15,11 +17,13 @@ public final class EnvSnapshot {
   private final String store;
   private final Instant takenAt;
   private final Map<String, String> values;
+  private final Set<String> writeOnly;
 
-  private EnvSnapshot(String store, Instant takenAt, Map<String, String> values) {
+  private EnvSnapshot(String store, Instant takenAt, Map<String, String> values, Set<String> writeOnly) {
     this.store = store;
     this.takenAt = takenAt;
     this.values = values;
+    this.writeOnly = writeOnly;
   }
 
   /** A snapshot taken now. */
@@ -28,9 +32,15 @@ public final class EnvSnapshot {
   }
 
   public static EnvSnapshot of(String store, Instant takenAt, Map<String, String> values) {
+    return of(store, takenAt, values, Set.of());
+  }
+
+  /** A snapshot that also names the variables the store held but could not read ({@link EnvStore#writeOnly()}). */
+  public static EnvSnapshot of(String store, Instant takenAt, Map<String, String> values, Set<String> writeOnly) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(takenAt, "takenAt");
-    return new EnvSnapshot(store, takenAt, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+    return new EnvSnapshot(store, takenAt, Collections.unmodifiableMap(new LinkedHashMap<>(values)),
+        Collections.unmodifiableSet(new TreeSet<>(writeOnly)));
   }
 
   /** The store's {@link EnvStore#name()}. */
@@ -47,9 +57,15 @@ public final class EnvSnapshot {
     return values;
   }
 
+  /** The write-only variables the store held; their values are not in the snapshot. */
+  public Set<String> writeOnly() {
+    return writeOnly;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof EnvSnapshot s && store.equals(s.store) && takenAt.equals(s.takenAt) && values.equals(s.values);
+    return o instanceof EnvSnapshot s && store.equals(s.store) && takenAt.equals(s.takenAt) && values.equals(s.values)
+        && writeOnly.equals(s.writeOnly);
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@link #readAll()} returns every variable the store holds, name to value, as one
- *       consistent read.
+ *       consistent read — except write-only ones (Vercel's {@code sensitive} type), whose values
+ *       cannot be read back: those are absent from it and named by {@link #writeOnly()}.
  *   <li>{@link #write} and {@link #delete} change one variable each and are durable when they
  *       return; they throw a {@link dev.runway.RunwayException} (never another exception, never a
  *       message with a value) when the change was not made. Deleting an absent name is a no-op.
@@ -30,6 +31,15 @@ public interface EnvStore {
   /** Every variable, name to value. */
   Map<String, String> readAll();
 
+  /**
+   * The variables the store holds but cannot read back (write-only secrets). A plan cannot compare
+   * them (it overwrites them when the source has them), a snapshot cannot hold their values, and a
+   * restore leaves them as they are, except that it deletes those the snapshot did not have.
+   */
+  default java.util.Set<String> writeOnly() {
+    return java.util.Set.of();
+  }
+
   /** Sets one variable, creating it when absent. */
   void write(String name, String value);
 
@@ -38,7 +48,7 @@ public interface EnvStore {
 
   /** Everything the store holds now, for {@link #restore}. */
   default EnvSnapshot snapshot() {
-    return EnvSnapshot.of(name(), readAll());
+    return EnvSnapshot.of(name(), java.time.Instant.now(), readAll(), writeOnly());
   }
 
   /**
@@ -48,11 +58,13 @@ public interface EnvStore {
    */
   default void restore(EnvSnapshot snapshot) {
     Map<String, String> now = new LinkedHashMap<>(readAll());
+    java.util.Set<String> present = new java.util.LinkedHashSet<>(now.keySet());
+    present.addAll(writeOnly());
     snapshot.values().forEach((name, value) -> {
       if (!value.equals(now.get(name))) write(name, value);
     });
-    for (String name : now.keySet()) {
-      if (!snapshot.values().containsKey(name)) delete(name);
+    for (String name : present) {
+      if (!snapshot.values().containsKey(name) && !snapshot.writeOnly().contains(name)) delete(name);
     }
   }
 }

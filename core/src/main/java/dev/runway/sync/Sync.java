@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Sync {
+  /** What plans show instead of a fingerprint for a value the target cannot read back. */
+  static final String WRITE_ONLY = "write-only";
+
   private Sync() {}
 
   /** Options with no prune and no backup file. */
@@ -59,10 +62,12 @@ public final class Sync {
       @Nullable Collection<String> keys) {
     Objects.requireNonNull(sourceName, "sourceName");
     Map<String, String> now = target.readAll();
+    java.util.Set<String> writeOnly = target.writeOnly();
     TreeSet<String> planned = new TreeSet<>();
     if (keys == null) {
       planned.addAll(desired.keySet());
       planned.addAll(now.keySet());
+      planned.addAll(writeOnly);
     } else {
       planned.addAll(keys);
     }
@@ -73,12 +78,14 @@ public final class Sync {
     for (String name : planned) {
       String s = desired.get(name);
       String t = now.get(name);
-      before.put(name, t == null ? "" : fp.full(t));
+      boolean unreadable = t == null && writeOnly.contains(name);
+      before.put(name, unreadable ? WRITE_ONLY : t == null ? "" : fp.full(t));
       Optional<String> sf = Optional.ofNullable(s).map(fp::of);
-      Optional<String> tf = Optional.ofNullable(t).map(fp::of);
+      Optional<String> tf = unreadable ? Optional.of(WRITE_ONLY) : Optional.ofNullable(t).map(fp::of);
       SyncChange.Kind kind;
-      if (s == null && t == null) continue;
+      if (s == null && t == null && !unreadable) continue;
       else if (s == null) kind = SyncChange.Kind.REMOVE;
+      else if (unreadable) kind = SyncChange.Kind.CHANGE; // cannot compare: overwrite
       else if (t == null) kind = SyncChange.Kind.ADD;
       else if (s.equals(t)) kind = SyncChange.Kind.UNCHANGED;
       else kind = SyncChange.Kind.CHANGE;
@@ -91,7 +98,8 @@ public final class Sync {
   /**
    * Applies a plan to its target: checks that the target still is as planned, snapshots it (and
    * writes the snapshot, encrypted, to the backup folder when asked), then writes key by key in name
-   * order. Removals happen only with {@link SyncOptions#prune(boolean) prune}. The first failing
+   * order. Removals happen only with {@link SyncOptions#prune(boolean) prune}, and never to write-only
+   * variables (their values cannot be backed up, so a deletion could not be undone). The first failing
    * write stops the apply; the result lists what was applied and what was not.
    *
    * @throws RunwayException when the target is not the plan's, changed since the plan, or the
@@ -106,7 +114,8 @@ public final class Sync {
     List<String> moved = new ArrayList<>();
     plan.before().forEach((name, fingerprint) -> {
       String value = snapshot.values().get(name);
-      String now = value == null ? "" : plan.fingerprints().full(value);
+      String now = value != null ? plan.fingerprints().full(value)
+          : snapshot.writeOnly().contains(name) ? WRITE_ONLY : "";
       if (!now.equals(fingerprint)) moved.add(name);
     });
     if (!moved.isEmpty()) {
@@ -123,7 +132,8 @@ public final class Sync {
     String failure = null;
     for (SyncChange c : plan.changes()) {
       if (c.kind() == SyncChange.Kind.UNCHANGED) continue;
-      if (c.kind() == SyncChange.Kind.REMOVE && !options.prune()) {
+      // A write-only value cannot be backed up, so deleting it could not be undone: never prune it.
+      if (c.kind() == SyncChange.Kind.REMOVE && (!options.prune() || c.target().filter(WRITE_ONLY::equals).isPresent())) {
         skipped.add(c);
         continue;
       }

@@ -104,12 +104,18 @@ public final class SyncPlan {
         case ADD -> sb.append("\n  + ").append(c.name()).append(" (").append(c.source().orElse("")).append(')');
         case CHANGE -> sb.append("\n  ~ ").append(c.name()).append(" (").append(c.target().orElse(""))
             .append(" -> ").append(c.source().orElse("")).append(')');
-        case REMOVE -> sb.append("\n  - ").append(c.name()).append(" (").append(c.target().orElse("")).append(')');
+        case REMOVE -> sb.append("\n  - ").append(c.name()).append(" (").append(c.target().orElse("")).append(')')
+            .append(c.target().filter(Sync.WRITE_ONLY::equals).isPresent() ? " never pruned: it cannot be backed up" : "");
         case UNCHANGED -> { }
       }
     }
     for (SyncChange c : changes) {
-      if (c.kind() == SyncChange.Kind.CHANGE) sb.append("\n  ").append(drift(c));
+      if (c.kind() == SyncChange.Kind.CHANGE && c.target().filter(Sync.WRITE_ONLY::equals).isPresent()) {
+        sb.append("\n  ").append(target).append(" cannot show ").append(c.name())
+            .append(" (write-only): it is overwritten, and a restore cannot bring its old value back");
+      } else if (c.kind() == SyncChange.Kind.CHANGE) {
+        sb.append("\n  ").append(drift(c));
+      }
     }
     return sb.toString();
   }

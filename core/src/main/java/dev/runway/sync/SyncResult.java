@@ -56,7 +56,7 @@ public final class SyncResult {
     return notApplied;
   }
 
-  /** Removals left alone because prune was off. */
+  /** Removals left alone: prune was off, or the variable is write-only and could not be restored. */
   public List<SyncChange> skipped() {
     return skipped;
   }
@@ -77,7 +77,7 @@ public final class SyncResult {
     sb.append(plan.source()).append(" -> ").append(plan.target()).append(": ")
         .append(isComplete() ? "applied " : "STOPPED after ").append(applied.size())
         .append(applied.size() == 1 ? " change" : " changes");
-    if (!skipped.isEmpty()) sb.append(", ").append(skipped.size()).append(" removal(s) skipped (no --prune)");
+    if (!skipped.isEmpty()) sb.append(", ").append(skipped.size()).append(" removal(s) skipped (no --prune, or write-only)");
     for (SyncChange c : applied) sb.append("\n  applied     ").append(verb(c)).append(' ').append(c.name());
     if (failure != null) {
       sb.append("\n  failed: ").append(failure);

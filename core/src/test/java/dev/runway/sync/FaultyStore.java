@@ -34,6 +34,11 @@ final class FaultyStore implements EnvStore {
   }
 
   @Override
+  public java.util.Set<String> writeOnly() {
+    return inner.writeOnly();
+  }
+
+  @Override
   public void write(String name, String value) {
     maybeFail(name);
     inner.write(name, value);

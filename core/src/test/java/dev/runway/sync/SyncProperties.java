@@ -115,6 +115,28 @@ class SyncProperties {
     assertThat(inner.readAll()).isEqualTo(original);
   }
 
+  @Property(tries = 150)
+  void writeOnlyVariablesAreOverwrittenAndARestoreKeepsTheirNamesAndEveryReadableValue(
+      @ForAll("contents") Map<String, String> a, @ForAll("contents") Map<String, String> b,
+      @ForAll("keySets") Set<String> sensitive, @ForAll @IntRange(min = 0, max = 12) int failAt,
+      @ForAll boolean prune) {
+    WriteOnlyStore inner = new WriteOnlyStore(b, sensitive);
+    Map<String, String> original = inner.raw();
+    FaultyStore target = new FaultyStore(inner, failAt);
+    SyncPlan plan = Sync.plan(EnvStores.memory(".env.production", a), target);
+    SyncResult result = Sync.apply(plan, target, Sync.options().prune(prune));
+    if (result.isComplete()) {
+      for (String k : a.keySet()) assertThat(inner.raw().get(k)).as(k).isEqualTo(a.get(k));
+    }
+    target.disarm();
+    Sync.restore(result.snapshot(), target);
+    Map<String, String> after = inner.raw();
+    assertThat(after.keySet()).isEqualTo(original.keySet());
+    original.forEach((k, v) -> {
+      if (!sensitive.contains(k)) assertThat(after.get(k)).as(k).isEqualTo(v);
+    });
+  }
+
   private static Set<String> union(Map<String, String> a, Map<String, String> b) {
     Set<String> s = new HashSet<>(a.keySet());
     s.addAll(b.keySet());

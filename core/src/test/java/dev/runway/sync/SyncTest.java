@@ -86,7 +86,7 @@ class SyncTest {
         .containsEntry("SENTRY_DSN", "https://sentry.example/1");
     assertThat(result.skipped()).extracting(SyncChange::name).containsExactly("OLD_FLAG");
     assertThat(result.toText()).isEqualTo(String.join("\n",
-        ".env.production -> render:api: applied 2 changes, 1 removal(s) skipped (no --prune)",
+        ".env.production -> render:api: applied 2 changes, 1 removal(s) skipped (no --prune, or write-only)",
         "  applied     change OPENAI_API_KEY",
         "  applied     add SENTRY_DSN"));
   }
@@ -151,6 +151,22 @@ class SyncTest {
     EnvSnapshot snapshot = remote().snapshot();
     assertThatThrownBy(() -> Sync.restore(snapshot, EnvStores.memory("vercel:web/production", Map.of())))
         .hasMessage("vercel:web/production: the snapshot is of render:api; restore it into render:api");
+  }
+
+  @Test
+  void writeOnlyVariablesAreOverwrittenButNeverPruned() {
+    WriteOnlyStore target = new WriteOnlyStore(Map.of("OPENAI_API_KEY", SECRET_OLD, "OLD_TOKEN", "x"),
+        java.util.Set.of("OPENAI_API_KEY", "OLD_TOKEN"));
+    SyncPlan plan = Sync.plan(EnvStores.memory(".env.production", Map.of("OPENAI_API_KEY", SECRET_NEW)), target);
+    assertThat(plan.toText()).isEqualTo(String.join("\n",
+        ".env.production -> vercel:web/production: 0 to add, 1 to change, 1 to remove (with --prune), 0 unchanged",
+        "  - OLD_TOKEN (write-only) never pruned: it cannot be backed up",
+        "  ~ OPENAI_API_KEY (write-only -> " + plan.changes(SyncChange.Kind.CHANGE).get(0).source().orElseThrow() + ")",
+        "  vercel:web/production cannot show OPENAI_API_KEY (write-only): it is overwritten, and a restore cannot"
+            + " bring its old value back"));
+    SyncResult result = Sync.apply(plan, target, Sync.options().prune(true));
+    assertThat(result.skipped()).extracting(SyncChange::name).containsExactly("OLD_TOKEN");
+    assertThat(target.raw()).containsEntry("OPENAI_API_KEY", SECRET_NEW).containsKey("OLD_TOKEN");
   }
 
   @Test

@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 public final class Backups {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+  private static final String WRITE_ONLY = " write-only=";
+
   private Backups() {}
 
   public static Path write(Path dir, EnvSnapshot snapshot, EnvKey key, Clock clock) {
@@ -33,7 +35,8 @@ public final class Backups {
       String base = STAMP.format(clock.instant()) + "-" + snapshot.store().replaceAll("[^A-Za-z0-9._-]", "_");
       Path file = dir.resolve(base + ".env.enc");
       for (int i = 2; Files.exists(file); i++) file = dir.resolve(base + "-" + i + ".env.enc");
-      String label = snapshot.takenAt() + " " + snapshot.store();
+      String label = snapshot.takenAt() + " " + snapshot.store()
+          + (snapshot.writeOnly().isEmpty() ? "" : WRITE_ONLY + String.join(",", snapshot.writeOnly()));
       DotenvWriter.writeAtomically(file, EnvCrypto.encryptLabelled(snapshot.values(), key, label));
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -65,7 +68,12 @@ public final class Backups {
     } catch (DateTimeParseException e) {
       throw notABackup(file);
     }
-    return EnvSnapshot.of(label.substring(space + 1), at, EnvCrypto.decrypt(text, origin, key));
+    String rest = label.substring(space + 1);
+    int wo = rest.lastIndexOf(WRITE_ONLY);
+    java.util.Set<String> writeOnly = wo < 0 ? java.util.Set.of()
+        : new java.util.TreeSet<>(java.util.List.of(rest.substring(wo + WRITE_ONLY.length()).split(",")));
+    String store = wo < 0 ? rest : rest.substring(0, wo);
+    return EnvSnapshot.of(store, at, EnvCrypto.decrypt(text, origin, key), writeOnly);
   }
 
   private static RunwayException notABackup(Path file) {
