@@ -205,7 +205,13 @@ public final class EnvCrypto {
       }
       Objects.requireNonNull(value, name);
       String token = reuse.get(name);
-      if (token == null) token = Crypto.seal(encKey, value, aad(name));
+      if (token == null) {
+        try {
+          token = Crypto.seal(encKey, value, aad(name));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+      }
       lines.add(name + "=" + PREFIX + token);
     });
     String body = String.join("\n", lines) + "\n";

@@ -133,7 +133,7 @@ class EnvCryptoTest {
   void refusesAValueThatIsNotUnicodeText() {
     assertThatThrownBy(() -> EnvCrypto.encrypt(Map.of("A", "\uD800"), KEY))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("value is not valid Unicode text (it holds a lone surrogate)");
+        .hasMessage("A: value is not valid Unicode text (it holds a lone surrogate)");
   }
 
   @Test
