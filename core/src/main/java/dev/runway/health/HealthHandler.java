@@ -137,7 +137,7 @@ public final class HealthHandler {
     return new JdkAdapter(this::handle, Runnable::run);
   }
 
-  HttpHandler asJdkHandler(java.util.concurrent.Executor responder) {
+  JdkAdapter jdkAdapter(java.util.concurrent.Executor responder) {
     return new JdkAdapter(this::handle, responder);
   }
 

@@ -3,6 +3,7 @@ package dev.runway.health;
 import com.sun.net.httpserver.HttpServer;
 import dev.runway.Origin;
 import dev.runway.RunwayException;
+import dev.runway.health.internal.JdkAdapter;
 import dev.runway.health.internal.Pools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,9 +33,12 @@ public final class HealthServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ThreadPoolExecutor responders;
   private final HealthOptions options;
+  private final JdkAdapter adapter;
 
-  private HealthServer(HttpServer server, ThreadPoolExecutor workers, ThreadPoolExecutor responders, HealthOptions options) {
+  private HealthServer(HttpServer server, ThreadPoolExecutor workers, ThreadPoolExecutor responders,
+      HealthOptions options, JdkAdapter adapter) {
     this.server = server;
+    this.adapter = adapter;
     this.workers = workers;
     this.responders = responders;
     this.options = options;
@@ -59,10 +63,11 @@ public final class HealthServer implements AutoCloseable {
     ThreadPoolExecutor workers = Pools.fixed("runway-health-http", options.workers(), 4096);
     ThreadPoolExecutor responders = Pools.fixed("runway-health-respond", 2, 4096);
     HealthHandler handler = HealthHandler.create(registry, options);
-    server.createContext("/", handler.asJdkHandler(responders));
+    JdkAdapter adapter = handler.jdkAdapter(responders);
+    server.createContext("/", adapter);
     server.setExecutor(workers);
     server.start();
-    return new HealthServer(server, workers, responders, options);
+    return new HealthServer(server, workers, responders, options, adapter);
   }
 
   private static void configureJdkServer(HealthOptions options) {
@@ -92,7 +97,8 @@ public final class HealthServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    server.stop(1);
+    // stop(n) waits out n seconds on JDK 17 even when nothing is in flight; only wait when something is.
+    server.stop(adapter.inFlight() == 0 ? 0 : 1);
     workers.shutdown();
     responders.shutdown();
     try {

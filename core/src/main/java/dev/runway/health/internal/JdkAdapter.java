@@ -27,14 +27,21 @@ public final class JdkAdapter implements HttpHandler {
 
   private final Endpoint endpoint;
   private final Executor responder;
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   public JdkAdapter(Endpoint endpoint, Executor responder) {
     this.endpoint = endpoint;
     this.responder = responder;
   }
 
+  /** Exchanges taken but not yet answered; lets a server close without waiting when there are none. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
   @Override
   public void handle(HttpExchange exchange) {
+    inFlight.incrementAndGet();
     try {
       String method = exchange.getRequestMethod();
       String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -54,16 +61,21 @@ public final class JdkAdapter implements HttpHandler {
         write(exchange, answer.join(), method);
       } else {
         answer.whenCompleteAsync((r, e) -> {
-          if (r != null) write(exchange, r, method);
-          else exchange.close();
+          if (r != null) {
+            write(exchange, r, method);
+          } else {
+            exchange.close();
+            inFlight.decrementAndGet();
+          }
         }, responder);
       }
     } catch (RuntimeException e) {
       exchange.close();
+      inFlight.decrementAndGet();
     }
   }
 
-  private static void write(HttpExchange exchange, HealthHandler.Response r, String method) {
+  private void write(HttpExchange exchange, HealthHandler.Response r, String method) {
     try {
       for (Map.Entry<String, String> h : r.headers().entrySet()) exchange.getResponseHeaders().set(h.getKey(), h.getValue());
       byte[] body = r.body();
@@ -79,6 +91,7 @@ public final class JdkAdapter implements HttpHandler {
       // The client went away; nothing to answer.
     } finally {
       exchange.close();
+      inFlight.decrementAndGet();
     }
   }
 }
