@@ -1,0 +1,34 @@
+package dev.runway.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * {@code runway}: the command line over every Runway module.
+ *
+ * <p>Conventions every subcommand keeps: {@code --config <file>} (default {@code ./runway.conf}),
+ * {@code --env <name>}, {@code --env-dir <dir>} (default: the config's folder), {@code --format
+ * text|json}; exit 0 on success, 1 when problems were found, 2 on a usage error or unreadable input;
+ * {@code --help} on every level. No stack trace ever reaches the user, and no secret value.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command and returns its exit code; for tests and embedding. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new RunwayCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new Failures(err));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("runway: " + e.getMessage());
+      err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCodes.USAGE;
+    });
+    return cli.execute(args);
+  }
+}

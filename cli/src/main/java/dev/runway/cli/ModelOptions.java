@@ -1,0 +1,51 @@
+package dev.runway.cli;
+
+import dev.runway.App;
+import dev.runway.Runway;
+import dev.runway.env.EnvSources;
+import dev.runway.env.Environment;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** The options every model-reading subcommand shares: --config, --env, --env-dir, --format. */
+final class ModelOptions {
+  enum Format { text, json }
+
+  @Option(names = "--config", paramLabel = "<file>", description = "The model (default: ./runway.conf).")
+  Path config = Path.of("runway.conf");
+
+  @Option(names = "--env", paramLabel = "<name>",
+      description = "The environment (default: detected from RUNWAY_ENV, APP_ENV, VERCEL_ENV, RENDER, NODE_ENV).")
+  @Nullable String env;
+
+  @Option(names = "--env-dir", paramLabel = "<dir>",
+      description = "Where the .env files are (default: the config's folder).")
+  @Nullable Path envDir;
+
+  @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+  Format format = Format.text;
+
+  App app() {
+    return Runway.load(config);
+  }
+
+  Path envDir() {
+    if (envDir != null) return envDir;
+    Path parent = config.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  /** .env, .env.<environment> in the env dir, then the process environment. */
+  EnvSources sources() {
+    return EnvSources.standard(envDir());
+  }
+
+  /** The environments to act on: the one named, else the detected one. */
+  List<Environment> environments(App app, boolean all) {
+    if (all) return app.environments();
+    if (env != null) return List.of(app.environment(env));
+    return List.of(app.schema().detect(sources()).environment());
+  }
+}

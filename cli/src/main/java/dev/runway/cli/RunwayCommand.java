@@ -1,0 +1,19 @@
+package dev.runway.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "runway",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Deployment configuration as code for Render, Vercel and Supabase.",
+    subcommands = {ValidateCommand.class, DemoCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 problems found, 2 usage error or unreadable input."})
+final class RunwayCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

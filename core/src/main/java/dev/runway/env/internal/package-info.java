@@ -1,0 +1,5 @@
+/** Implementation of the env package: value types, resolution, validation. Not API. */
+@NullMarked
+package dev.runway.env.internal;
+
+import org.jspecify.annotations.NullMarked;
