@@ -58,8 +58,18 @@ public final class HealthHandler {
       return headers;
     }
 
+    /** A copy of the body. */
     public byte[] body() {
       return body.clone();
+    }
+
+    /** Writes the body without copying it. */
+    public void writeBody(java.io.OutputStream out) throws java.io.IOException {
+      out.write(body);
+    }
+
+    public int bodyLength() {
+      return body.length;
     }
 
     /** The body as UTF-8 text. */
@@ -176,7 +186,7 @@ public final class HealthHandler {
     long maxAge = report.maxAge().toSeconds();
     h.put("Cache-Control", maxAge <= 0 ? "no-store" : (details ? "private, " : "") + "max-age=" + maxAge);
     h.put("X-Content-Type-Options", "nosniff");
-    return new Response(report.httpStatus(), h, report.toJson(format, details).getBytes(StandardCharsets.UTF_8));
+    return new Response(report.httpStatus(), h, report.jsonBytes(format, details));
   }
 
   private static Response error(int status, String message) {

@@ -139,6 +139,10 @@ public final class HealthRegistry implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   private final Duration deadline;
   private final long graceEndsNanos;
+  /** Per group: the last report built wholly from cached samples, reused while they stay the same. */
+  private final Map<Group, CachedReport> lastReports = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CachedReport(Sample[] samples, boolean inGrace, HealthReport report) {}
 
   private HealthRegistry(Builder b) {
     long live = b.groups.values().stream().filter(g -> g == Group.LIVENESS).count();
@@ -211,10 +215,33 @@ public final class HealthRegistry implements AutoCloseable {
       futures[i] = members.get(i).runner().sample();
       allDone &= futures[i].isDone();
     }
-    if (allDone) return CompletableFuture.completedFuture(report(group, members, futures));
+    if (allDone) return CompletableFuture.completedFuture(reuseOrReport(group, members, futures));
     return CompletableFuture.allOf(futures)
         .completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)
         .handle((v, e) -> report(group, members, futures));
+  }
+
+  /**
+   * When every sample is the very one the previous report was built from, that report (and the
+   * JSON it has already rendered) is returned again: a cached request allocates almost nothing.
+   */
+  private HealthReport reuseOrReport(Group group, List<Registered> members, CompletableFuture<Sample>[] futures) {
+    boolean inGrace = System.nanoTime() - graceEndsNanos < 0;
+    Sample[] samples = new Sample[futures.length];
+    for (int i = 0; i < samples.length; i++) samples[i] = futures[i].getNow(null);
+    CachedReport last = lastReports.get(group);
+    if (last != null && last.inGrace() == inGrace && sameSamples(last.samples(), samples)) return last.report();
+    HealthReport report = report(group, members, futures);
+    boolean allCached = true;
+    for (Sample s : samples) allCached &= s != null && s.cached();
+    if (allCached) lastReports.put(group, new CachedReport(samples, inGrace, report));
+    return report;
+  }
+
+  private static boolean sameSamples(Sample[] a, Sample[] b) {
+    if (a.length != b.length) return false;
+    for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+    return true;
   }
 
   private HealthReport report(Group group, List<Registered> members, CompletableFuture<Sample>[] futures) {

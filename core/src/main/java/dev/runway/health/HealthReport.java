@@ -116,6 +116,9 @@ public final class HealthReport {
   private final Status status;
   private final List<Entry> entries;
   private final Duration maxAge;
+  /** Rendered bodies, by format and details; a report is immutable, so its JSON is too. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<byte[]> rendered =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(Format.values().length * 2);
 
   HealthReport(Group group, Status status, List<Entry> entries, Duration maxAge) {
     this.group = group;
@@ -158,6 +161,17 @@ public final class HealthReport {
    */
   public String toJson(Format format, boolean details) {
     return HealthJson.write(this, format, details);
+  }
+
+  /** {@link #toJson} as UTF-8, rendered once per format and details. Callers must not modify it. */
+  byte[] jsonBytes(Format format, boolean details) {
+    int slot = format.ordinal() * 2 + (details ? 1 : 0);
+    byte[] bytes = rendered.get(slot);
+    if (bytes == null) {
+      bytes = toJson(format, details).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      rendered.set(slot, bytes);
+    }
+    return bytes;
   }
 
   @Override

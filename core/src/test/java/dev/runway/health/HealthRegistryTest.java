@@ -248,4 +248,20 @@ class HealthRegistryTest {
     HealthReport report = registry.check(Group.DEEP);
     assertThat(report.entry("db").orElseThrow().message()).isEqualTo("not run: health checks are shut down");
   }
+
+  @Test
+  void aRequestServedWhollyFromCacheReusesThePreviousReport() {
+    AtomicInteger calls = new AtomicInteger();
+    HealthRegistry cached = track(Health.registry()
+        .liveness("a", Probes.custom(() -> Result.pass("run " + calls.incrementAndGet())).cacheFor(Duration.ofHours(1)))
+        .build());
+    HealthReport first = cached.check(Group.LIVENESS); // runs the probe
+    HealthReport second = cached.check(Group.LIVENESS); // first cached report
+    assertThat(cached.check(Group.LIVENESS)).isSameAs(second);
+    assertThat(first).isNotSameAs(second);
+    HealthRegistry uncached = track(Health.registry()
+        .liveness("a", Probes.custom(() -> Result.pass()).cacheFor(Duration.ZERO))
+        .build());
+    assertThat(uncached.check(Group.LIVENESS)).isNotSameAs(uncached.check(Group.LIVENESS));
+  }
 }

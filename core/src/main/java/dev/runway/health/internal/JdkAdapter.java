@@ -78,13 +78,12 @@ public final class JdkAdapter implements HttpHandler {
   private void write(HttpExchange exchange, HealthHandler.Response r, String method) {
     try {
       for (Map.Entry<String, String> h : r.headers().entrySet()) exchange.getResponseHeaders().set(h.getKey(), h.getValue());
-      byte[] body = r.body();
       if (method.equals("HEAD")) {
         exchange.sendResponseHeaders(r.status(), -1);
       } else {
-        exchange.sendResponseHeaders(r.status(), body.length);
+        exchange.sendResponseHeaders(r.status(), r.bodyLength());
         try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
+          r.writeBody(out);
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -37,6 +37,7 @@ public final class ProbeRunner {
   private final AtomicLong runs = new AtomicLong();
 
   private volatile @Nullable Sample last;
+  private volatile @Nullable Sample lastCached; // last.asCached(), made once so callers can compare identity
   private @Nullable CompletableFuture<Sample> inFlight; // guarded by this
   private @Nullable FutureTask<?> running; // guarded by this; non-null while a thread is inside the check
   private long runningSinceNanos; // guarded by this
@@ -91,9 +92,9 @@ public final class ProbeRunner {
   }
 
   private @Nullable Sample fresh(long now) {
-    Sample s = last;
+    Sample s = lastCached;
     if (s == null) return null;
-    if (background || now - s.completedNanos() < ttlNanos) return s.asCached();
+    if (background || now - s.completedNanos() < ttlNanos) return s;
     return null;
   }
 
@@ -108,6 +109,7 @@ public final class ProbeRunner {
           + timeout.toMillis() + " ms); not started again until it returns");
       Sample s = new Sample(r, 0, Instant.now(), t0, false);
       last = s;
+      lastCached = s.asCached();
       future.complete(s);
       return future;
     }
@@ -172,6 +174,7 @@ public final class ProbeRunner {
       if (inFlight != future) return false; // the other side (run or timeout) got there first
       inFlight = null;
       last = s;
+      lastCached = s.asCached();
     }
     return future.complete(s);
   }
