@@ -36,6 +36,8 @@ public final class FakeDependencies {
   public static void main(String[] args) throws IOException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 18090;
     long delay = args.length > 1 ? Long.parseLong(args[1]) : 200;
+    // Like a real server: no Nagle delay between the header and body packets (both sides alike).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     FakeDependencies deps = new FakeDependencies(delay);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     // Sleeping handlers: one thread per concurrent call, bounded.

@@ -116,14 +116,16 @@ public final class ProbeRunner {
     inFlight = future;
     runs.incrementAndGet();
     FutureTask<Void> task = new FutureTask<>(() -> {
+      Result r;
       try {
-        Result r = runSafely();
-        complete(future, r, t0);
+        r = runSafely();
       } finally {
+        // Before completing: a caller woken by the completion may start the next run at once.
         synchronized (ProbeRunner.this) {
           running = null;
         }
       }
+      complete(future, r, t0);
       return null;
     });
     running = task;
