@@ -1,5 +1,6 @@
 package dev.runway.health;
 
+import dev.runway.env.Secret;
 import dev.runway.health.internal.HttpCheck;
 import dev.runway.health.internal.HttpSpec;
 import java.time.Duration;
@@ -71,9 +72,19 @@ public final class HttpProbe {
       return header("Authorization", "Bearer " + token);
     }
 
+    /** {@code Authorization: Bearer <token>}, from an env {@link Secret}. */
+    public Builder bearer(Secret token) {
+      return bearer(token.reveal());
+    }
+
     /** An API key in a header of its own, e.g. {@code apiKey("x-api-key", key)}. */
     public Builder apiKey(String headerName, String key) {
       return header(headerName, key);
+    }
+
+    /** An API key from an env {@link Secret} in a header of its own. */
+    public Builder apiKey(String headerName, Secret key) {
+      return header(headerName, key.reveal());
     }
 
     public Builder body(String mediaType, String text) {

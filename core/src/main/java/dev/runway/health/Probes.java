@@ -1,5 +1,6 @@
 package dev.runway.health;
 
+import dev.runway.env.Secret;
 import dev.runway.health.internal.Checks;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,6 +73,11 @@ public final class Probes {
     return HttpProbe.get(join(baseUrl, "/v1/models")).bearer(apiKey).expectStatus(200).build();
   }
 
+  /** As {@link #openAi(String)}, with the key from an env {@link Secret}; it stays out of every report. */
+  public static Probe openAi(Secret apiKey) {
+    return openAi(apiKey.reveal(), OPENAI);
+  }
+
   /** {@code GET https://api.anthropic.com/v1/models} with {@code x-api-key} and {@code anthropic-version}. */
   public static Probe anthropic(String apiKey) {
     return anthropic(apiKey, ANTHROPIC);
@@ -85,9 +91,17 @@ public final class Probes {
         .build();
   }
 
+  public static Probe anthropic(Secret apiKey) {
+    return anthropic(apiKey.reveal(), ANTHROPIC);
+  }
+
   /** {@code GET https://api.cloud.llamaindex.ai/api/v1/projects} with the key as bearer. */
   public static Probe llamaCloud(String apiKey) {
     return llamaCloud(apiKey, LLAMA_CLOUD);
+  }
+
+  public static Probe llamaCloud(Secret apiKey) {
+    return llamaCloud(apiKey.reveal(), LLAMA_CLOUD);
   }
 
   public static Probe llamaCloud(String apiKey, URI baseUrl) {

@@ -161,4 +161,15 @@ class HttpProbeTest {
       assertThat(e.message()).startsWith("ConnectException");
     }
   }
+
+  @Test
+  void takesTheTokenFromAnEnvSecret() throws Exception {
+    try (FaultServer dep = FaultServer.answering(200, "text/plain", "ok")) {
+      Probe probe = HttpProbe.get(dep.url("/")).bearer(dev.runway.env.Secret.of(SECRET))
+          .apiKey("x-api-key", dev.runway.env.Secret.of(SECRET + "2")).build();
+      assertThat(run(probe).status()).isEqualTo(Status.PASS);
+      assertThat(dep.requests.get(0)).contains("Authorization: Bearer " + SECRET).containsIgnoringCase("x-api-key: " + SECRET + "2");
+      assertThat(probe.toString()).doesNotContain(SECRET);
+    }
+  }
 }
