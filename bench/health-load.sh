@@ -34,8 +34,8 @@ ACME_JAR=examples/acme-service/target/acme-service.jar
 ACT_JAR=bench/actuator-app/target/actuator-app.jar
 
 now_ms() { date +%s%3N; }
-wait_200() { # url timeout_s -> prints ms from $2 (start stamp) to first 200
-  local url=$1 start=$2 deadline=$(( $(now_ms) + 60000 ))
+wait_200() { # url start_stamp_ms -> prints ms from it to the first 200 (gives up after 180 s)
+  local url=$1 start=$2 deadline=$(( $(now_ms) + 180000 ))
   while [ "$(now_ms)" -lt "$deadline" ]; do
     if [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ]; then echo $(( $(now_ms) - start )); return 0; fi
     sleep 0.005

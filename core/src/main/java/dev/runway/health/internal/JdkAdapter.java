@@ -53,7 +53,7 @@ public final class JdkAdapter implements HttpHandler {
       }
       CompletableFuture<HealthHandler.Response> answer = endpoint.handle(
           method,
-          exchange.getRequestURI().getRawPath(),
+          exchange.getRequestURI().getRawPath() == null ? "" : exchange.getRequestURI().getRawPath(),
           exchange.getRequestURI().getRawQuery(),
           name -> Optional.ofNullable(exchange.getRequestHeaders().getFirst(name)),
           contentLength);
