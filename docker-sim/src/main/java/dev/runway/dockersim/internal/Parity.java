@@ -27,6 +27,8 @@ public final class Parity {
   private final List<Problem> out = new ArrayList<>();
   private final Origin file;
   private final Environment environment;
+  /** The line of the service's name, where service-wide problems point. */
+  private int serviceLine;
 
   private Parity(Origin file, Environment environment) {
     this.file = file;
@@ -42,10 +44,11 @@ public final class Parity {
       Yaml.Node svc = services == null ? null : services.get(name).orElse(null);
       if (svc == null) {
         p.out.add(Problem.error(Problem.MISSING, "services." + name, "is a Render service (runtime docker) but the"
-            + " compose file has no such service").withOrigin(file.withLine(services == null ? 0 : services.line()))
+            + " compose file has no such service").withOrigin(file.withLine(services == null ? 0 : root.keyLine("services")))
             .withFix("run runway simulate compose --env " + environment.name()));
         continue;
       }
+      p.serviceLine = services.keyLine(name);
       p.service(t, svc, ComposeGenerator.localDatabase(app).filter(db -> services.get(db).isPresent()));
     }
     return Problems.of(p.out);
@@ -74,7 +77,7 @@ public final class Parity {
             item.line()));
       }
     }
-    int envLine = envNode == null ? svc.line() : svc.keyLine("environment");
+    int envLine = envNode == null ? serviceLine : svc.keyLine("environment");
     boolean hasEnvFile = svc.get("env_file").map(n -> n.isScalar() ? n.text().isPresent() : !n.items().isEmpty()).orElse(false);
     String envKey = subject + ".environment.";
     for (Map.Entry<String, String> e : t.inline().entrySet()) {
@@ -109,7 +112,7 @@ public final class Parity {
     }
     if (!unset.isEmpty() && !hasEnvFile) {
       out.add(Problem.error(Problem.MISSING, subject + ".env_file", "is missing, so " + String.join(", ", unset)
-          + " get no value (Render takes them from the dashboard: sync: false)").withOrigin(file.withLine(svc.line()))
+          + " get no value (Render takes them from the dashboard: sync: false)").withOrigin(file.withLine(serviceLine))
           .withFix("add env_file: [.env." + environment.name() + "]"));
     }
     if (!env.containsKey("RENDER")) {
@@ -130,7 +133,7 @@ public final class Parity {
     String fix = "publish it: ports: [\"" + t.port() + ":" + t.port() + "\"]";
     if (ports == null || ports.items().isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".ports", "publishes no port; Render routes traffic to $PORT ("
-          + t.port() + ")").withOrigin(file.withLine(svc.line())).withFix(fix));
+          + t.port() + ")").withOrigin(file.withLine(serviceLine)).withFix(fix));
       return;
     }
     List<Integer> targets = new ArrayList<>();
@@ -167,7 +170,7 @@ public final class Parity {
         + Target.HEALTH_TIMEOUT_SECONDS + "s}";
     if (hc == null) {
       out.add(Problem.error(Problem.MISSING, subject + ".healthcheck", "is missing; Render gates every deploy on "
-          + path + " answering 2xx/3xx within " + Target.HEALTH_TIMEOUT_SECONDS + " s").withOrigin(file.withLine(svc.line()))
+          + path + " answering 2xx/3xx within " + Target.HEALTH_TIMEOUT_SECONDS + " s").withOrigin(file.withLine(serviceLine))
           .withFix(fix));
       return;
     }
@@ -214,7 +217,7 @@ public final class Parity {
     if (memNode.isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".deploy.resources.limits.memory", "is not set; " + plan + " gives "
           + t.plan().memoryMb() + " MB, and an instance that needs more is stopped on Render")
-          .withOrigin(file.withLine(svc.line())).withFix(memFix));
+          .withOrigin(file.withLine(serviceLine)).withFix(memFix));
     } else {
       String text = memNode.get().text().orElse("");
       OptionalLong bytes = bytes(text);
@@ -227,7 +230,7 @@ public final class Parity {
     String cpuFix = "set deploy.resources.limits.cpus: \"" + t.cpuLimit() + "\"";
     if (cpuNode.isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".deploy.resources.limits.cpus", "is not set; " + plan + " gives "
-          + t.cpuLimit() + " CPU").withOrigin(file.withLine(svc.line())).withFix(cpuFix));
+          + t.cpuLimit() + " CPU").withOrigin(file.withLine(serviceLine)).withFix(cpuFix));
     } else {
       String text = cpuNode.get().text().orElse("");
       OptionalDouble cpus = number(text);
@@ -242,7 +245,7 @@ public final class Parity {
     Optional<String> have = svc.get("command").map(n -> n.isScalar() ? n.text().orElse("")
         : String.join(" ", n.items().stream().map(i -> i.text().orElse("")).toList())).map(Parity::squash);
     Optional<String> want = t.dockerCommand().map(Parity::squash);
-    Origin at = file.withLine(have.isPresent() ? svc.keyLine("command") : svc.line());
+    Origin at = file.withLine(have.isPresent() ? svc.keyLine("command") : serviceLine);
     if (want.isPresent() && have.isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".command", "is not set, so the image's CMD runs; Render runs '"
           + want.get() + "' (docker-command)").withOrigin(at).withFix("set command: \"" + want.get() + "\""));
