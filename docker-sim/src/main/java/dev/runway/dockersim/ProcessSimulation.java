@@ -116,11 +116,12 @@ public final class ProcessSimulation implements AutoCloseable {
     if (process.isAlive()) {
       List<ProcessHandle> children = process.descendants().toList();
       children.forEach(ProcessHandle::destroy);
-      process.destroy();
+      // Through the handle: Process.destroy() also closes our end of the pipes, losing the last lines.
+      process.toHandle().destroy();
       try {
         if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.descendants().forEach(ProcessHandle::destroyForcibly);
-          process.destroyForcibly();
+          process.toHandle().destroyForcibly();
           process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
@@ -294,7 +295,7 @@ public final class ProcessSimulation implements AutoCloseable {
         }
         if (System.nanoTime() > deadline) {
           throw new RunwayException.Timeout(origin + ": " + service + ": " + what + " did not answer 2xx/3xx within "
-              + healthTimeout.toSeconds() + " s (last: " + last + "); Render would fail this deploy: make the service listen"
+              + human(healthTimeout) + " (last: " + last + "); Render would fail this deploy: make the service listen"
               + " on 0.0.0.0:$PORT and answer " + t.healthCheckPath().orElse("on its port") + " quickly", origin, healthTimeout);
         }
         try {
@@ -305,6 +306,10 @@ public final class ProcessSimulation implements AutoCloseable {
               healthTimeout);
         }
       }
+    }
+
+    private static String human(Duration d) {
+      return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String tail(List<String> lines) {
