@@ -16,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 class DockerSimProperties {
+  private static final dev.runway.App ACME = Acme.app();
+
   @Provide
   Arbitrary<String> dockerfileish() {
     Arbitrary<String> line = Arbitraries.oneOf(
@@ -47,7 +49,7 @@ class DockerSimProperties {
   void badComposeTextYieldsOnlyRunwayExceptionsWithAnOrigin(@ForAll("composeish") String text) {
     try {
       ComposeFile c = ComposeFile.parse(text);
-      DockerSim.parity(Acme.app(), dev.runway.env.Environment.PRODUCTION, c);
+      DockerSim.parity(ACME, dev.runway.env.Environment.PRODUCTION, c);
     } catch (RunwayException e) {
       assertThat(e.origin()).isPresent();
     }
