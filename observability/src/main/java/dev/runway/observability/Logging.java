@@ -329,6 +329,7 @@ public final class Logging implements AutoCloseable {
     private OutputStreamAppender<ILoggingEvent> output(LoggerContext ctx) {
       if (file != null) {
         FileAppender<ILoggingEvent> f = new FileAppender<>();
+        f.setContext(ctx);
         f.setName("RUNWAY_FILE");
         f.setFile(file.toString());
         f.setAppend(true);
@@ -338,11 +339,13 @@ public final class Logging implements AutoCloseable {
       if (stream != null) {
         OutputStream target = stream;
         OutputStreamAppender<ILoggingEvent> s = new OutputStreamAppender<>();
+        s.setContext(ctx);
         s.setName("RUNWAY_STREAM");
         s.setOutputStream(target);
         return s;
       }
       ConsoleAppender<ILoggingEvent> c = new ConsoleAppender<>();
+      c.setContext(ctx);
       c.setName("RUNWAY_CONSOLE");
       return c;
     }
