@@ -35,7 +35,7 @@ public final class ErrorAggregator extends UnsynchronizedAppenderBase<ILoggingEv
   static final int ALERT_QUEUE = 16;
   private static final int MAX_GROUPS = 1000;
   private static final List<String> LIBRARY_PREFIXES = List.of(
-      "java.", "javax.", "jdk.", "sun.", "com.sun.", "ch.qos.logback.", "org.slf4j.", "dev.runway.observability.",
+      "java.", "javax.", "jdk.", "sun.", "com.sun.", "ch.qos.logback.", "org.slf4j.", "org.apache.maven.surefire.",
       "org.junit.", "net.jqwik.");
 
   private final ErrorAlerts settings;
