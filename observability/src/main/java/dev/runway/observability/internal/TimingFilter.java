@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Times every exchange into {@code http.server.requests} (tags method, uri, status, outcome). The
- * uri tag is the request path, bounded: 404s become {@code NOT_FOUND}, and past
- * {@value #MAX_URIS} distinct paths every new one becomes {@code OTHER}, so a scanner trying
- * random paths cannot blow up the registry.
+ * uri tag is the context's path (a route of the JDK server, so their number is bounded); for a
+ * catch-all {@code /} context (the health server's) it is the request path, still bounded: 404s
+ * become {@code NOT_FOUND}, and past {@value #MAX_URIS} distinct paths every new one becomes
+ * {@code OTHER}, so a scanner trying random paths cannot blow up the registry.
  */
 public final class TimingFilter extends Filter {
   static final int MAX_URIS = 100;
@@ -38,7 +39,7 @@ public final class TimingFilter extends Filter {
       Timer.builder("http.server.requests")
           .description("HTTP requests served, by path and status")
           .tag("method", method(exchange.getRequestMethod()))
-          .tag("uri", uri(exchange.getRequestURI().getPath(), status))
+          .tag("uri", uri(exchange.getHttpContext().getPath(), exchange.getRequestURI().getPath(), status))
           .tag("status", status < 0 ? "UNKNOWN" : String.valueOf(status))
           .tag("outcome", outcome)
           .register(registry)
@@ -46,8 +47,9 @@ public final class TimingFilter extends Filter {
     }
   }
 
-  private String uri(String path, int status) {
+  private String uri(String context, String path, int status) {
     if (status == 404) return "NOT_FOUND";
+    if (!context.equals("/")) return context;
     if (uris.contains(path)) return path;
     if (uris.size() >= MAX_URIS) return "OTHER";
     uris.add(path);
