@@ -103,6 +103,28 @@ class ErrorAlertsTest {
   }
 
   @Test
+  void sendsTheAlertThroughARunwayNotifier() throws Exception {
+    try (MockWebServer server = new MockWebServer(); TestLogs logs = new TestLogs()) {
+      server.enqueue(new MockResponse.Builder().code(200).build());
+      server.start();
+      AlertSink sink = AlertSink.notifier(
+          dev.runway.notify.Notifiers.webhook(dev.runway.env.Secret.of(server.url("/hook").toString())));
+      Logging logging = logs.logging().service("acme-api").environment("production")
+          .errorAlerts(ErrorAlerts.builder().sink(sink).perGroupPerMinute(3).clock(CLOCK).build()).install();
+      Logger log = logs.logger("com.acme.Orders");
+      for (int i = 0; i < 500; i++) log.error("order failed", failure("no stock"));
+      RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
+      assertThat(request).isNotNull();
+      JsonNode body = Json.mapper().readTree(request.getBody().utf8());
+      assertThat(body.get("event").asString()).isEqualTo("errors.group");
+      assertThat(body.get("severity").asString()).isEqualTo("failure");
+      assertThat(body.get("title").asString()).isEqualTo("acme-api (production): IllegalStateException 3 times in a minute");
+      logging.close();
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void groupsByExceptionTypeAndApplicationFramesNotByMessage() {
     try (TestLogs logs = new TestLogs()) {
       Logging logging = logs.logging().errorAlerts(ErrorAlerts.builder().clock(CLOCK).build()).install();
