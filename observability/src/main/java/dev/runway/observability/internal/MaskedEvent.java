@@ -37,7 +37,8 @@ public final class MaskedEvent implements ILoggingEvent {
     String template = e.getMessage();
     this.message = template == null ? "" : masker.mask(template);
     String formatted = e.getFormattedMessage();
-    this.formattedMessage = formatted == null ? "" : masker.mask(formatted);
+    // without arguments the formatted message is the template: mask it once
+    this.formattedMessage = formatted == null ? "" : formatted.equals(template) ? message : masker.mask(formatted);
     Object[] args = e.getArgumentArray();
     if (args == null) {
       this.arguments = null;
