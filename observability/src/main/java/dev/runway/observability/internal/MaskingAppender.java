@@ -1,0 +1,94 @@
+package dev.runway.observability.internal;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import dev.runway.observability.Masker;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The first appender every event reaches: masks it on the logging thread and hands the masked
+ * event to its child appenders, so no appender below it ever sees a secret. Usable from
+ * {@code logback.xml} (children as {@code <appender-ref>}); the secrets come from the masker
+ * registered in the logger context under {@link #CONTEXT_KEY} (see {@code Logging.maskSecretsOf}),
+ * and the built-in key formats are masked from the start.
+ */
+public final class MaskingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+    implements AppenderAttachable<ILoggingEvent> {
+  /** Where the context's shared masker holder lives. */
+  public static final String CONTEXT_KEY = "dev.runway.observability.masker";
+
+  private final AppenderAttachableImpl<ILoggingEvent> children = new AppenderAttachableImpl<>();
+  private AtomicReference<Masker> masker = new AtomicReference<>(Masker.formatsOnly());
+
+  public MaskingAppender() {
+    setName("RUNWAY_MASK");
+  }
+
+  /** The masker holder shared by every masking appender of the context. */
+  @SuppressWarnings("unchecked")
+  public static AtomicReference<Masker> holder(ch.qos.logback.core.Context context) {
+    synchronized (context.getConfigurationLock()) {
+      Object existing = context.getObject(CONTEXT_KEY);
+      if (existing instanceof AtomicReference<?> ref) return (AtomicReference<Masker>) ref;
+      AtomicReference<Masker> ref = new AtomicReference<>(Masker.formatsOnly());
+      context.putObject(CONTEXT_KEY, ref);
+      return ref;
+    }
+  }
+
+  @Override
+  public void start() {
+    if (context != null) masker = holder(context);
+    super.start();
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    children.appendLoopOnAppenders(MaskedEvent.of(event, masker.get()));
+  }
+
+  @Override
+  public void stop() {
+    super.stop();
+    children.detachAndStopAllAppenders();
+  }
+
+  @Override
+  public void addAppender(Appender<ILoggingEvent> appender) {
+    children.addAppender(appender);
+  }
+
+  @Override
+  public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+    return children.iteratorForAppenders();
+  }
+
+  @Override
+  public Appender<ILoggingEvent> getAppender(String name) {
+    return children.getAppender(name);
+  }
+
+  @Override
+  public boolean isAttached(Appender<ILoggingEvent> appender) {
+    return children.isAttached(appender);
+  }
+
+  @Override
+  public void detachAndStopAllAppenders() {
+    children.detachAndStopAllAppenders();
+  }
+
+  @Override
+  public boolean detachAppender(Appender<ILoggingEvent> appender) {
+    return children.detachAppender(appender);
+  }
+
+  @Override
+  public boolean detachAppender(String name) {
+    return children.detachAppender(name);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.runway.observability.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves the registry in the Prometheus text format, to requests with
+ * {@code Authorization: Bearer <token>} when a token is set (compared in constant time over
+ * SHA-256 digests, as the health details token is). A refused request is answered 401 and reported
+ * to {@code onRejected} (path, remote address), which records a security event.
+ */
+public final class ScrapeHandler implements HttpHandler {
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  static final String UNAUTHORIZED =
+      "metrics: a valid bearer token is required; send Authorization: Bearer <the metrics token>\n";
+
+  private final PrometheusMeterRegistry registry;
+  private final byte @Nullable [] tokenDigest;
+  private final BiConsumer<String, String> onRejected;
+
+  public ScrapeHandler(PrometheusMeterRegistry registry, @Nullable String token, BiConsumer<String, String> onRejected) {
+    this.registry = registry;
+    this.tokenDigest = token == null ? null : digest(token);
+    this.onRejected = onRejected;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "metrics: " + method + " is not allowed; use GET\n");
+        return;
+      }
+      if (tokenDigest != null && !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        InetSocketAddress remote = exchange.getRemoteAddress();
+        onRejected.accept(exchange.getRequestURI().getPath(),
+            remote == null ? "unknown" : remote.getAddress().getHostAddress());
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        send(exchange, 401, UNAUTHORIZED);
+        return;
+      }
+      send(exchange, 200, registry.scrape());
+    }
+  }
+
+  private boolean authorized(@Nullable String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
+    return MessageDigest.isEqual(tokenDigest, digest(header.substring(7).trim()));
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", status == 200 ? CONTENT_TYPE : "text/plain; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private static byte[] digest(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}
