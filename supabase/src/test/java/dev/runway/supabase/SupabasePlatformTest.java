@@ -70,7 +70,7 @@ class SupabasePlatformTest {
       assertThat(p.code()).isEqualTo(ConnectionString.POOLER);
       assertThat(p.subject()).isEqualTo("DATABASE_URL");
       assertThat(p.origin().map(Object::toString).orElseThrow()).endsWith(".env.production:5");
-      assertThat(p.fix()).contains("add prepareThreshold=0 to the URL (postgresql://postgres.examplerefabcdefghij:****"
+      assertThat(p.fix().orElseThrow()).contains("add prepareThreshold=0 to the URL (postgresql://postgres.examplerefabcdefghij:****"
           + "@aws-0-us-west-1.pooler.supabase.com:6543/postgres?sslmode=require&prepareThreshold=0)");
       assertThat(p.text()).doesNotContain("EXAMPLE-db-password");
     });
