@@ -2,7 +2,14 @@ package dev.runway.cli;
 
 import dev.runway.App;
 import dev.runway.Runway;
+import dev.runway.Problems;
 import dev.runway.RunwayException;
+import dev.runway.render.Deploy;
+import dev.runway.render.DeployStatus;
+import dev.runway.render.Render;
+import dev.runway.render.RenderClient;
+import dev.runway.render.RenderSandbox;
+import dev.runway.vercel.Vercel;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;
@@ -13,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,12 +82,68 @@ final class DemoCommand implements Callable<Integer> {
     ok &= fixed.isValid();
     o.println();
 
+    o.println("== 4. Generate the platform files from the model, check them, and catch a drift");
+    Path renderYaml = app.resolve("render.yaml");
+    Path vercelJson = app.resolve("vercel.json");
+    Render.blueprint(model).writeTo(renderYaml);
+    Vercel.config(model).writeTo(vercelJson);
+    Problems renderOk = Render.check(model, renderYaml);
+    Problems vercelOk = Vercel.check(model, vercelJson);
+    o.println("   render.yaml: " + summary(renderOk) + ", vercel.json: " + summary(vercelOk));
+    ok &= !renderOk.hasErrors() && !vercelOk.hasErrors();
+    String yaml = Files.readString(renderYaml);
+    Files.writeString(renderYaml, yaml.replace("plan: free", "plan: starter"));
+    Problems drift = Render.check(model, renderYaml);
+    o.println("   after someone edits render.yaml by hand (plan: starter): " + summary(drift));
+    o.println(indent("  " + drift.toText().replace("\n", "\n  ")));
+    ok &= drift.hasErrors() || !drift.warnings().isEmpty();
+    Files.writeString(renderYaml, yaml);
+    o.println();
+
+    o.println("== 5. Deploy, roll back and fail on the Render sandbox (an in-process Render API)");
+    ok &= renderSandbox(o);
+    o.println();
+
     o.println("== Artefacts");
     o.println("   model and env files: " + app);
+    o.println("   render.yaml:         " + renderYaml);
+    o.println("   vercel.json:         " + vercelJson);
     o.println("   validate it yourself: ./runway validate --config " + app.resolve("runway.conf") + " --env production");
     o.println(ok ? "Demo finished: every step behaved as expected." : "Demo finished with unexpected results (see above).");
     o.flush();
     return ok ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  private static boolean renderSandbox(PrintWriter o) {
+    try (RenderSandbox sandbox = RenderSandbox.builder()
+        .buildTime(Duration.ofMillis(300)).updateTime(Duration.ofMillis(200)).start()) {
+      RenderClient client = RenderClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl())
+          .pollInterval(Duration.ofMillis(50)).build();
+      String api = sandbox.addService("acme-api");
+      Deploy first = client.deployAndWait(api, Duration.ofSeconds(30));
+      o.println("   deploy " + first.id() + ": " + first.status().map(Object::toString).orElse("?"));
+      Deploy second = client.deployAndWait(api, Duration.ofSeconds(30));
+      o.println("   deploy " + second.id() + ": " + second.status().map(Object::toString).orElse("?"));
+      Deploy rollback = client.rollbackToPreviousLive(api);
+      Deploy back = client.awaitDeploy(api, rollback.id(), Duration.ofSeconds(30));
+      o.println("   rollback to the previous live deploy: " + back.id() + " "
+          + back.status().map(Object::toString).orElse("?"));
+      sandbox.failNextDeploy(api, DeployStatus.BUILD_FAILED);
+      try {
+        client.deployAndWait(api, Duration.ofSeconds(30));
+        o.println("   !! a failing build was reported as live");
+        return false;
+      } catch (RunwayException.DeployFailed e) {
+        o.println("   a failing build is reported: " + e.getMessage());
+      }
+      return back.phase() == DeployStatus.Phase.LIVE;
+    }
+  }
+
+  private static String summary(Problems problems) {
+    int errors = problems.errors().size();
+    int warnings = problems.warnings().size();
+    return errors == 0 && warnings == 0 ? "ok" : errors + " error(s), " + warnings + " warning(s)";
   }
 
   static void extractExample(Path target) {

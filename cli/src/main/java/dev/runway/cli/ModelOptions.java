@@ -33,8 +33,9 @@ final class ModelOptions {
 
   Path envDir() {
     if (envDir != null) return envDir;
-    Path parent = config.toAbsolutePath().getParent();
-    return parent == null ? Path.of(".") : parent;
+    // Relative when the config path is, so origins read examples/acme/.env.production:11.
+    Path parent = config.getParent();
+    return parent == null ? Path.of("") : parent;
   }
 
   /** .env, .env.<environment> in the env dir, then the process environment. */

@@ -105,4 +105,24 @@ class MainTest {
         .contains("Demo finished: every step behaved as expected.")
         .doesNotContain("EXAMPLEpastedINTOtheWRONGvariable");
   }
+
+  @Test
+  void renderAndVercelFilesOfTheExampleMatchTheModel() {
+    String conf = EXAMPLE.resolve("runway.conf").toString();
+    Result render = run("render", "check", "--config", conf);
+    Result vercel = run("vercel", "check", "--config", conf);
+    assertThat(render.code()).as(render.out()).isZero();
+    assertThat(vercel.code()).as(vercel.out()).isZero();
+  }
+
+  @Test
+  void aHandEditedRenderYamlIsDrift(@TempDir Path dir) throws IOException {
+    Path conf = copyExample(dir);
+    Path yaml = dir.resolve("render.yaml");
+    assertThat(run("render", "generate", "--config", conf.toString()).code()).isZero();
+    Files.writeString(yaml, Files.readString(yaml).replace("plan: free", "plan: starter"));
+    Result r = run("render", "check", "--config", conf.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("services.api.plan: render.yaml says 'starter', the model says 'free'");
+  }
 }

@@ -507,7 +507,9 @@ public final class HoconModel {
     String key = path.substring(path.lastIndexOf('.') + 1);
     String hint;
     if (known != null) {
-      String suggestion = Names.closest(problem.startsWith("'") ? problem.substring(1, problem.indexOf('\'', 1)) : key, known)
+      // Suggest for the quoted name in the problem ('enumm', 'apii'), else for the key itself.
+      java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(problem);
+      String suggestion = Names.closest(quoted.find() ? quoted.group(1) : key, known)
           .map(c -> "did you mean " + c + "? ").orElse("");
       hint = suggestion + "(" + Names.known(known) + ")" + (fix == null ? "" : " " + fix);
     } else {

@@ -1,0 +1,409 @@
+package dev.runway.render.internal;
+
+import dev.runway.Origin;
+import dev.runway.Problem;
+import dev.runway.Problems;
+import dev.runway.RunwayException;
+import dev.runway.render.BlueprintDatabase;
+import dev.runway.render.BlueprintEnvVar;
+import dev.runway.render.BlueprintService;
+import dev.runway.render.EnvVarGroup;
+import dev.runway.render.RenderBlueprint;
+import dev.runway.render.internal.YamlTree.Kind;
+import dev.runway.render.internal.YamlTree.Node;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** render.yaml text to {@link RenderBlueprint}, collecting every structural problem with its line. */
+public final class BlueprintReader {
+  private final @Nullable Path file;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private BlueprintReader(@Nullable Path file) {
+    this.file = file;
+  }
+
+  public static RenderBlueprint read(String text, @Nullable Path file) {
+    Node root = YamlTree.parse(text, file);
+    BlueprintReader reader = new BlueprintReader(file);
+    RenderBlueprint blueprint = reader.root(root);
+    if (!reader.problems.isEmpty()) throw new RunwayException.ValidationFailed(Problems.of(reader.problems));
+    return blueprint;
+  }
+
+  private Origin at(int line) {
+    return YamlTree.origin(file, line);
+  }
+
+  private void problem(String code, String subject, int line, String message, @Nullable String expected,
+      @Nullable String fix) {
+    problems.add(Problem.error(code, subject, message).withOrigin(at(line)).withExpected(expected).withFix(fix));
+  }
+
+  private RenderBlueprint root(Node root) {
+    RenderBlueprint.Builder b = RenderBlueprint.builder().origin(file == null ? null : Origin.file(file));
+    if (root.kind() != Kind.MAP) {
+      problem(Problem.MALFORMED, "render.yaml", root.line(), "is not a mapping", "services:, databases:, envVarGroups:",
+          "start the file with services:");
+      return b.build();
+    }
+    for (Map.Entry<String, Node> e : root.fields().entrySet()) {
+      String key = e.getKey();
+      Node value = e.getValue();
+      switch (key) {
+        case "services":
+          for (Node item : list(value, "services")) {
+            BlueprintService s = service(item, "services[" + value.items().indexOf(item) + "]");
+            if (s != null) b.service(s);
+          }
+          break;
+        case "databases":
+          for (Node item : list(value, "databases")) {
+            BlueprintDatabase d = database(item, "databases[" + value.items().indexOf(item) + "]");
+            if (d != null) b.database(d);
+          }
+          break;
+        case "envVarGroups":
+          for (Node item : list(value, "envVarGroups")) {
+            EnvVarGroup g = group(item, "envVarGroups[" + value.items().indexOf(item) + "]");
+            if (g != null) b.envVarGroup(g);
+          }
+          break;
+        case "previews":
+          if (map(value, "previews")) {
+            unknownFields(value, "previews", Set.of("generation", "expireAfterDays"));
+            b.previews(new RenderBlueprint.Previews(
+                Optional.ofNullable(oneOf(value, "generation", "previews.generation", Vocabulary.PREVIEW_GENERATIONS)),
+                Optional.ofNullable(integer(value, "expireAfterDays", "previews.expireAfterDays", 1, Integer.MAX_VALUE))));
+          }
+          break;
+        default:
+          if (Vocabulary.ROOT_FIELDS.contains(key)) {
+            Object plain = value.plain();
+            if (plain != null) b.extra(key, plain);
+          } else {
+            unknownField(key, key, root.keyLine(key), Vocabulary.ROOT_FIELDS);
+          }
+      }
+    }
+    return b.build();
+  }
+
+  private @Nullable BlueprintService service(Node node, String path) {
+    if (!map(node, path)) return null;
+    String name = string(node, "name", path + ".name");
+    String subject = name == null ? path : "services." + name;
+    String type = oneOf(node, "type", subject + ".type", Vocabulary.SERVICE_TYPES);
+    if (name == null) problem(Problem.MISSING, path + ".name", node.line(), "is missing", null, "add name: <service name>");
+    if (type == null && !node.fields().containsKey("type")) {
+      problem(Problem.MISSING, subject + ".type", node.line(), "is missing", "one of " + String.join(", ", Vocabulary.SERVICE_TYPES),
+          "add type: web");
+    }
+    if (name == null || type == null) return null;
+    String runtime = oneOf(node, "runtime", subject + ".runtime", Vocabulary.RUNTIMES);
+    boolean keyValue = type.equals("keyvalue") || type.equals("redis");
+    boolean isStatic = "static".equals(runtime);
+    if (isStatic && !type.equals("web")) {
+      problem(Problem.NOT_ALLOWED, subject + ".runtime", node.keyLine("runtime"), "static is only for web services",
+          null, "use type: web for a static site");
+    }
+    if (!keyValue && runtime == null && !node.fields().containsKey("runtime")) {
+      problem(Problem.MISSING, subject + ".runtime", node.line(), "is missing", "one of " + String.join(", ", Vocabulary.RUNTIMES),
+          "add runtime: docker (or the service's language)");
+    }
+    if (type.equals("cron") && !node.fields().containsKey("schedule")) {
+      problem(Problem.MISSING, subject + ".schedule", node.line(), "is missing", "a cron expression",
+          "add schedule: \"0 * * * *\"");
+    }
+    if (keyValue && !node.fields().containsKey("ipAllowList")) {
+      problem(Problem.MISSING, subject + ".ipAllowList", node.line(), "is missing", "a list of allowed sources",
+          "add ipAllowList: [] to allow only internal connections");
+    }
+    Set<String> allowed = Vocabulary.fieldsOf(type, isStatic);
+    unknownFields(node, subject, allowed);
+
+    BlueprintService.Builder b = BlueprintService.builder(type, name).origin(at(node.line()));
+    for (String field : List.of("repo", "branch", "rootDir", "schedule", "buildCommand", "startCommand",
+        "dockerCommand", "dockerfilePath", "dockerContext", "preDeployCommand", "staticPublishPath", "healthCheckPath")) {
+      if (allowed.contains(field)) b.text(field, string(node, field, subject + "." + field));
+    }
+    b.runtime(runtime);
+    b.plan(oneOf(node, "plan", subject + ".plan", Vocabulary.PLANS));
+    b.region(oneOf(node, "region", subject + ".region", Vocabulary.REGIONS));
+    if (allowed.contains("autoDeployTrigger")) {
+      b.autoDeployTrigger(oneOf(node, "autoDeployTrigger", subject + ".autoDeployTrigger", Vocabulary.AUTO_DEPLOY_TRIGGERS));
+    }
+    if (allowed.contains("numInstances")) b.numInstances(integer(node, "numInstances", subject + ".numInstances", 1, Integer.MAX_VALUE));
+    Node scaling = node.fields().get("scaling");
+    if (scaling != null && allowed.contains("scaling") && map(scaling, subject + ".scaling")) {
+      String sp = subject + ".scaling";
+      unknownFields(scaling, sp, Set.of("minInstances", "maxInstances", "targetMemoryPercent", "targetCPUPercent"));
+      Integer min = required(integer(scaling, "minInstances", sp + ".minInstances", 1, Integer.MAX_VALUE), scaling, "minInstances", sp);
+      Integer max = required(integer(scaling, "maxInstances", sp + ".maxInstances", 1, Integer.MAX_VALUE), scaling, "maxInstances", sp);
+      Integer mem = integer(scaling, "targetMemoryPercent", sp + ".targetMemoryPercent", 1, 90);
+      Integer cpu = integer(scaling, "targetCPUPercent", sp + ".targetCPUPercent", 1, 90);
+      if (min != null && max != null) {
+        b.scaling(new BlueprintService.Scaling(min, max, Optional.ofNullable(mem), Optional.ofNullable(cpu)));
+      }
+    }
+    Node disk = node.fields().get("disk");
+    if (disk != null && allowed.contains("disk") && map(disk, subject + ".disk")) {
+      String dp = subject + ".disk";
+      unknownFields(disk, dp, Set.of("name", "mountPath", "sizeGB"));
+      String dn = required(string(disk, "name", dp + ".name"), disk, "name", dp);
+      String mount = required(string(disk, "mountPath", dp + ".mountPath"), disk, "mountPath", dp);
+      Integer size = integer(disk, "sizeGB", dp + ".sizeGB", 1, Integer.MAX_VALUE);
+      if (dn != null && mount != null) b.disk(new BlueprintService.Disk(dn, mount, Optional.ofNullable(size)));
+    }
+    Node filter = node.fields().get("buildFilter");
+    if (filter != null && allowed.contains("buildFilter") && map(filter, subject + ".buildFilter")) {
+      unknownFields(filter, subject + ".buildFilter", Set.of("paths", "ignoredPaths"));
+      b.buildFilter(new BlueprintService.BuildFilter(
+          strings(filter.fields().get("paths"), subject + ".buildFilter.paths"),
+          strings(filter.fields().get("ignoredPaths"), subject + ".buildFilter.ignoredPaths")));
+    }
+    if (allowed.contains("domains")) b.domains(strings(node.fields().get("domains"), subject + ".domains"));
+    Node envVars = node.fields().get("envVars");
+    if (envVars != null && allowed.contains("envVars")) {
+      int i = 0;
+      for (Node item : list(envVars, subject + ".envVars")) {
+        BlueprintEnvVar v = envVar(item, subject + ".envVars[" + i++ + "]", false);
+        if (v != null) b.envVar(v);
+      }
+    }
+    Set<String> modelled = Set.of("type", "name", "runtime", "plan", "region", "repo", "branch", "rootDir",
+        "schedule", "buildCommand", "startCommand", "dockerCommand", "dockerfilePath", "dockerContext",
+        "preDeployCommand", "staticPublishPath", "healthCheckPath", "autoDeployTrigger", "numInstances", "scaling",
+        "disk", "buildFilter", "domains", "envVars");
+    for (Map.Entry<String, Node> e : node.fields().entrySet()) {
+      if (!modelled.contains(e.getKey()) && allowed.contains(e.getKey())) {
+        Object plain = e.getValue().plain();
+        if (plain != null) b.extra(e.getKey(), plain);
+      }
+    }
+    return b.build();
+  }
+
+  private @Nullable BlueprintEnvVar envVar(Node node, String path, boolean inGroup) {
+    if (!map(node, path)) return null;
+    Map<String, Node> f = node.fields();
+    if (f.containsKey("fromGroup") && !inGroup) {
+      unknownFields(node, path, Set.of("fromGroup"));
+      String group = string(node, "fromGroup", path + ".fromGroup");
+      return group == null ? null : new BlueprintEnvVar.FromGroup(group);
+    }
+    String key = string(node, "key", path + ".key");
+    if (key == null) {
+      if (!f.containsKey("key")) {
+        problem(Problem.MISSING, path + ".key", node.line(), "is missing", null,
+            inGroup ? "add key: <NAME>" : "add key: <NAME>, or use fromGroup: <group>");
+      }
+      return null;
+    }
+    String subject = path.substring(0, path.lastIndexOf('[')) + "." + key;
+    if (!inGroup && f.containsKey("fromDatabase")) {
+      unknownFields(node, subject, Set.of("key", "fromDatabase"));
+      Node ref = f.get("fromDatabase");
+      if (!map(ref, subject + ".fromDatabase")) return null;
+      String db = required(string(ref, "name", subject + ".fromDatabase.name"), ref, "name", subject + ".fromDatabase");
+      String prop = required(string(ref, "property", subject + ".fromDatabase.property"), ref, "property", subject + ".fromDatabase");
+      return db == null || prop == null ? null : new BlueprintEnvVar.FromDatabase(key, db, prop);
+    }
+    if (!inGroup && f.containsKey("fromService")) {
+      unknownFields(node, subject, Set.of("key", "fromService"));
+      Node ref = f.get("fromService");
+      if (!map(ref, subject + ".fromService")) return null;
+      String rp = subject + ".fromService";
+      unknownFields(ref, rp, Set.of("type", "name", "property", "envVarKey"));
+      String type = required(oneOf(ref, "type", rp + ".type", Vocabulary.REFERENCE_TYPES), ref, "type", rp);
+      String name = required(string(ref, "name", rp + ".name"), ref, "name", rp);
+      String prop = string(ref, "property", rp + ".property");
+      String envKey = string(ref, "envVarKey", rp + ".envVarKey");
+      if (prop == null && envKey == null && !ref.fields().containsKey("property") && !ref.fields().containsKey("envVarKey")) {
+        problem(Problem.MISSING, rp, ref.line(), "names neither property nor envVarKey", null,
+            "add property: host (or hostport, port, connectionString) or envVarKey: <NAME>");
+      }
+      return type == null || name == null ? null
+          : new BlueprintEnvVar.FromService(key, type, name, Optional.ofNullable(prop), Optional.ofNullable(envKey));
+    }
+    unknownFields(node, subject, Set.of("key", "value", "generateValue", "sync", "previewValue"));
+    String value = scalarText(node, "value", subject + ".value");
+    String previewValue = scalarText(node, "previewValue", subject + ".previewValue");
+    Boolean generate = bool(node, "generateValue", subject + ".generateValue");
+    Boolean sync = bool(node, "sync", subject + ".sync");
+    int forms = (value != null ? 1 : 0) + (Boolean.TRUE.equals(generate) ? 1 : 0) + (Boolean.FALSE.equals(sync) ? 1 : 0);
+    if (forms > 1) {
+      problem(Problem.CONFLICT, subject, node.line(), "mixes value, generateValue: true and sync: false", "exactly one of them",
+          "keep the one you mean");
+      return null;
+    }
+    if (value != null) return new BlueprintEnvVar.Value(key, value, Optional.ofNullable(previewValue));
+    if (Boolean.TRUE.equals(generate)) return new BlueprintEnvVar.Generated(key);
+    if (Boolean.FALSE.equals(sync)) return new BlueprintEnvVar.Unsynced(key);
+    if (f.containsKey("value") || f.containsKey("generateValue") || f.containsKey("sync")) return null;
+    problem(Problem.MISSING, subject, node.line(), "has no value", "value, generateValue: true, sync: false, fromDatabase or fromService",
+        "add sync: false to set it in the dashboard, or value: <text> when it is not a secret");
+    return null;
+  }
+
+  private @Nullable BlueprintDatabase database(Node node, String path) {
+    if (!map(node, path)) return null;
+    String name = string(node, "name", path + ".name");
+    String subject = name == null ? path : "databases." + name;
+    unknownFields(node, subject, Vocabulary.DATABASE_FIELDS);
+    if (name == null) {
+      if (!node.fields().containsKey("name")) problem(Problem.MISSING, path + ".name", node.line(), "is missing", null, "add name: <database name>");
+      return null;
+    }
+    String plan = oneOf(node, "plan", subject + ".plan", Vocabulary.PLANS);
+    String region = oneOf(node, "region", subject + ".region", Vocabulary.REGIONS);
+    String dbName = string(node, "databaseName", subject + ".databaseName");
+    String user = string(node, "user", subject + ".user");
+    String version = oneOf(node, "postgresMajorVersion", subject + ".postgresMajorVersion", Vocabulary.POSTGRES_VERSIONS);
+    java.util.Map<String, Object> extras = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : node.fields().entrySet()) {
+      if (Set.of("name", "plan", "region", "databaseName", "user", "postgresMajorVersion").contains(e.getKey())) continue;
+      if (!Vocabulary.DATABASE_FIELDS.contains(e.getKey())) continue;
+      Object plain = e.getValue().plain();
+      if (plain != null) extras.put(e.getKey(), plain);
+    }
+    return new BlueprintDatabase(name, Optional.ofNullable(plan), Optional.ofNullable(region),
+        Optional.ofNullable(dbName), Optional.ofNullable(user), Optional.ofNullable(version), extras);
+  }
+
+  private @Nullable EnvVarGroup group(Node node, String path) {
+    if (!map(node, path)) return null;
+    String name = string(node, "name", path + ".name");
+    String subject = name == null ? path : "envVarGroups." + name;
+    unknownFields(node, subject, Set.of("name", "envVars"));
+    if (name == null && !node.fields().containsKey("name")) {
+      problem(Problem.MISSING, path + ".name", node.line(), "is missing", null, "add name: <group name>");
+    }
+    Node envVars = node.fields().get("envVars");
+    if (envVars == null) {
+      problem(Problem.MISSING, subject + ".envVars", node.line(), "is missing", null, "add envVars: with at least one key");
+      return null;
+    }
+    List<BlueprintEnvVar> vars = new ArrayList<>();
+    int i = 0;
+    for (Node item : list(envVars, subject + ".envVars")) {
+      BlueprintEnvVar v = envVar(item, subject + ".envVars[" + i++ + "]", true);
+      if (v != null) vars.add(v);
+    }
+    return name == null ? null : new EnvVarGroup(name, vars);
+  }
+
+  // ---- typed field access, each reporting its own problem ----
+
+  private boolean map(Node node, String subject) {
+    if (node.kind() == Kind.MAP) return true;
+    problem(Problem.MALFORMED, subject, node.line(), "is " + describe(node) + ", not a mapping", "key: value pairs", null);
+    return false;
+  }
+
+  private List<Node> list(Node node, String subject) {
+    if (node.kind() == Kind.LIST) return node.items();
+    if (node.kind() == Kind.NULL) return List.of();
+    problem(Problem.MALFORMED, subject, node.line(), "is " + describe(node) + ", not a list", "a list of - items", null);
+    return List.of();
+  }
+
+  private @Nullable String string(Node parent, String key, String subject) {
+    Node n = parent.fields().get(key);
+    if (n == null) return null;
+    if (n.kind() == Kind.STRING) return n.text();
+    problem(Problem.MALFORMED, subject, parent.keyLine(key), "is " + describe(n) + ", not a string", "text", "quote the value");
+    return null;
+  }
+
+  /** value: and previewValue: accept strings and numbers; numbers keep their written text. */
+  private @Nullable String scalarText(Node parent, String key, String subject) {
+    Node n = parent.fields().get(key);
+    if (n == null) return null;
+    if (n.kind() == Kind.STRING || n.kind() == Kind.NUMBER) return n.text();
+    problem(Problem.MALFORMED, subject, parent.keyLine(key), "is " + describe(n) + ", not a string or number", "text",
+        "quote the value");
+    return null;
+  }
+
+  private @Nullable Boolean bool(Node parent, String key, String subject) {
+    Node n = parent.fields().get(key);
+    if (n == null) return null;
+    if (n.kind() == Kind.BOOLEAN) return (Boolean) n.scalar();
+    problem(Problem.MALFORMED, subject, parent.keyLine(key), "is " + describe(n) + ", not a boolean", "true or false", null);
+    return null;
+  }
+
+  private @Nullable Integer integer(Node parent, String key, String subject, int min, int max) {
+    Node n = parent.fields().get(key);
+    if (n == null) return null;
+    Object s = n.scalar();
+    if (n.kind() != Kind.NUMBER || !(s instanceof Integer || s instanceof Long || s instanceof java.math.BigInteger)) {
+      problem(Problem.MALFORMED, subject, parent.keyLine(key), "is " + describe(n) + ", not a whole number", "a whole number", null);
+      return null;
+    }
+    long v = ((Number) s).longValue();
+    if (v < min || v > max || !(s instanceof Integer || s instanceof Long)) {
+      problem(Problem.OUT_OF_RANGE, subject, parent.keyLine(key), "is " + n.text(),
+          max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max, null);
+      return null;
+    }
+    return (int) v;
+  }
+
+  private @Nullable String oneOf(Node parent, String key, String subject, Collection<String> known) {
+    String s = string(parent, key, subject);
+    if (s == null) return null;
+    if (known.contains(s)) return s;
+    String near = Vocabulary.closest(s, known);
+    problem(Problem.OUT_OF_RANGE, subject, parent.keyLine(key), "'" + s + "' is not a known " + key,
+        "one of " + String.join(", ", known), near == null ? null : "did you mean " + key + ": " + near + "?");
+    return null;
+  }
+
+  private List<String> strings(@Nullable Node node, String subject) {
+    if (node == null) return List.of();
+    List<String> out = new ArrayList<>();
+    for (Node item : list(node, subject)) {
+      if (item.kind() == Kind.STRING) out.add(item.text());
+      else problem(Problem.MALFORMED, subject, item.line(), "holds " + describe(item) + ", not a string", "text", null);
+    }
+    return out;
+  }
+
+  private <T> @Nullable T required(@Nullable T value, Node parent, String key, String subject) {
+    if (value == null && !parent.fields().containsKey(key)) {
+      problem(Problem.MISSING, subject + "." + key, parent.line(), "is missing", null, "add " + key + ":");
+    }
+    return value;
+  }
+
+  private void unknownFields(Node node, String subject, Set<String> allowed) {
+    for (String key : node.fields().keySet()) {
+      if (!allowed.contains(key)) unknownField(subject + "." + key, key, node.keyLine(key), allowed);
+    }
+  }
+
+  private void unknownField(String subject, String key, int line, Set<String> allowed) {
+    String near = Vocabulary.closest(key, allowed);
+    problem(Problem.UNKNOWN, subject, line, "is not a field Render knows here", null,
+        near == null ? "remove it" : "did you mean " + near + "?");
+  }
+
+  private static String describe(Node n) {
+    switch (n.kind()) {
+      case MAP: return "a mapping";
+      case LIST: return "a list";
+      case NULL: return "empty";
+      case BOOLEAN: return "the boolean " + n.text();
+      case NUMBER: return "the number " + n.text();
+      default: return "a string";
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.runway.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runway.Problem;
+import dev.runway.Problems;
+import org.junit.jupiter.api.Test;
+
+class BlueprintChecksTest {
+
+  @Test
+  void aSoundBlueprintHasNoProblems() {
+    assertThat(RenderBlueprint.parse(RenderBlueprintTest.FULL).check().all()).isEmpty();
+  }
+
+  @Test
+  void freePlanHasNoDiskScalingOrExtraInstances() {
+    Problems p = RenderBlueprint.parse("""
+        services:
+          - type: web
+            name: api
+            runtime: docker
+            plan: free
+            healthCheckPath: /health
+            numInstances: 2
+            scaling: {minInstances: 1, maxInstances: 2}
+            disk: {name: data, mountPath: /data}
+          - type: worker
+            name: jobs
+            runtime: python
+            plan: free
+        """).check();
+    assertThat(p.all()).extracting(Problem::text).containsExactly(
+        "render.yaml:2: services.api.disk: the free plan has no persistent disk; remove disk: or use plan: starter",
+        "render.yaml:2: services.api.numInstances: the free plan runs one instance, not 2; remove numInstances: or use plan: starter",
+        "render.yaml:2: services.api.scaling: the free plan does not autoscale; remove scaling: or use plan: starter",
+        "render.yaml:10: services.jobs.plan: free is not offered for worker services (expected free only for web"
+            + " services, Key Value and Postgres); use plan: starter");
+  }
+
+  @Test
+  void webServiceNeedsAHealthCheckPathAndMustBindPort() {
+    Problems p = RenderBlueprint.parse("""
+        services:
+          - type: web
+            name: api
+            runtime: python
+            startCommand: uvicorn app:app --host 0.0.0.0 --port 8000
+        """).check();
+    assertThat(p.all()).extracting(Problem::text).containsExactly(
+        "render.yaml:2: services.api.healthCheckPath: is missing, so Render cannot tell a broken deploy from a live"
+            + " one; add healthCheckPath: /api/health",
+        "render.yaml:2: services.api.startCommand: binds port 8000 instead of $PORT (expected the port Render injects"
+            + " in PORT (10000 by default)); bind $PORT, e.g. --port $PORT");
+  }
+
+  @Test
+  void acceptsAStartCommandThatBindsPort() {
+    Problems p = RenderBlueprint.parse("""
+        services:
+          - type: web
+            name: api
+            runtime: python
+            healthCheckPath: /health
+            startCommand: uvicorn app:app --host 0.0.0.0 --port $PORT
+        """).check();
+    assertThat(p.all()).isEmpty();
+  }
+
+  @Test
+  void referencesMustPointAtThingsThatExist() {
+    Problems p = RenderBlueprint.parse("""
+        services:
+          - type: worker
+            name: jobs
+            runtime: python
+            envVars:
+              - fromGroup: sharde
+              - key: DB
+                fromDatabase: {name: db, property: connectionString}
+              - key: API
+                fromService: {type: web, name: apii, property: host}
+              - key: CACHE
+                fromService: {type: web, name: jobs, property: host}
+        """).check();
+    assertThat(p.all()).extracting(Problem::text).containsExactly(
+        "render.yaml:2: services.jobs.envVars.API.fromService: names no service 'apii' (expected one of jobs); add the"
+            + " service or fix the name",
+        "render.yaml:2: services.jobs.envVars.CACHE.fromService: says type web but jobs is a worker service; write type: worker",
+        "render.yaml:2: services.jobs.envVars.DB.fromDatabase: names no database 'db' (expected none declared); add it"
+            + " under databases: or fix the name",
+        "render.yaml:2: services.jobs.envVars.fromGroup: names no env var group 'sharde' (expected none declared); add"
+            + " it under envVarGroups: or fix the name");
+  }
+
+  @Test
+  void aSecretNeverCarriesAValueAndTheMessageNeverShowsIt() {
+    Problems p = RenderBlueprint.parse("""
+        services:
+          - type: worker
+            name: jobs
+            runtime: python
+            envVars:
+              - key: OPENAI_API_KEY
+                value: sk-proj-abcdefghijklmnop
+              - key: LOG_LEVEL
+                value: info
+        """).check();
+    assertThat(p.all()).extracting(Problem::text).containsExactly(
+        "render.yaml:2: services.jobs.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace"
+            + " value: with sync: false and set the value in the Render dashboard (or runway sync)");
+    assertThat(p.toText() + p.toJson()).doesNotContain("sk-proj");
+  }
+
+  @Test
+  void duplicateNamesAreReported() {
+    Problems p = RenderBlueprint.parse("""
+        services:
+          - {type: worker, name: jobs, runtime: python, envVars: [{key: A, value: "1"}, {key: A, value: "2"}]}
+          - {type: worker, name: jobs, runtime: python}
+        """).check();
+    assertThat(p.all()).extracting(Problem::code).containsExactly(Problem.DUPLICATE, Problem.DUPLICATE);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.runway.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runway.App;
+import dev.runway.Problem;
+import dev.runway.Problems;
+import dev.runway.Runway;
+import dev.runway.env.Environment;
+import dev.runway.platform.Platform;
+import dev.runway.testkit.JsonSchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderGenerationTest {
+  static final Path ROOT = Path.of(System.getProperty("runway.root", ".."));
+  static final App ACME = Runway.load(ROOT.resolve("examples/acme/runway.conf"));
+
+  @Test
+  void generatesTheExampleAppsBlueprintWhichValidatesAndCarriesNoSecretValue() {
+    RenderBlueprint b = Render.blueprint(ACME);
+    String yaml = b.toYaml();
+    assertThat(JsonSchemas.validateYaml(RenderBlueprintTest.SCHEMA, yaml)).isEmpty();
+    BlueprintService api = b.services().get(0);
+    assertThat(b.services()).extracting(BlueprintService::name).containsExactly("api");
+    assertThat(api.plan()).contains("free");
+    assertThat(api.healthCheckPath()).contains("/api/health");
+    assertThat(api.dockerfilePath()).contains("./backend/Dockerfile");
+    assertThat(api.envVar("OPENAI_API_KEY")).contains(BlueprintEnvVar.unsynced("OPENAI_API_KEY"));
+    assertThat(api.envVar("SUPABASE_SERVICE_ROLE_KEY")).contains(BlueprintEnvVar.unsynced("SUPABASE_SERVICE_ROLE_KEY"));
+    assertThat(api.envVar("PORT")).contains(BlueprintEnvVar.value("PORT", "10000"));
+    assertThat(api.envVar("LOG_LEVEL")).contains(BlueprintEnvVar.value("LOG_LEVEL", "info"));
+    assertThat(api.envVar("NEXT_PUBLIC_API_URL")).isEmpty();   // targets the Vercel service only
+    assertThat(yaml).contains("  - type: web\n    name: api\n    runtime: docker\n    plan: free\n");
+    assertThat(b.check().errors()).isEmpty();
+  }
+
+  @Test
+  void aCommittedBlueprintEqualToTheModelHasNoDrift(@TempDir Path dir) {
+    Path file = dir.resolve("render.yaml");
+    Render.blueprint(ACME).writeTo(file);
+    assertThat(Render.check(ACME, file).all()).isEmpty();
+  }
+
+  @Test
+  void driftAndLeakedSecretsAreCaught(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("render.yaml");
+    String yaml = Render.blueprint(ACME).toYaml()
+        .replace("plan: free", "plan: starter")
+        .replace("      - key: OPENAI_API_KEY\n        sync: false\n", "      - key: OPENAI_API_KEY\n        value: sk-proj-leaked\n")
+        .replace("      - key: MAX_UPLOAD_MB\n        value: \"25\"\n", "");
+    Files.writeString(file, yaml);
+    Problems p = Render.check(ACME, file);
+    assertThat(p.errors()).extracting(Problem::text).containsExactly(
+        file + ":2: services.api.envVars.MAX_UPLOAD_MB: is in the model but not in render.yaml; run runway render generate",
+        file + ":2: services.api.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace value:"
+            + " with sync: false and set the value in the Render dashboard (or runway sync)",
+        file + ":2: services.api.plan: render.yaml says 'starter', the model says 'free'; run runway render generate,"
+            + " or change the model");
+    assertThat(p.toText()).doesNotContain("sk-proj-leaked");
+  }
+
+  @Test
+  void anUnreadableBlueprintIsReportedAsProblems(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("render.yaml");
+    Files.writeString(file, "services: [\n");
+    assertThat(Render.check(ACME, file).errors()).singleElement()
+        .satisfies(pr -> assertThat(pr.code()).isEqualTo(Problem.MALFORMED));
+  }
+
+  @Test
+  void registersAsThePlatformRender() {
+    Platform render = ServiceLoader.load(Platform.class).stream().map(ServiceLoader.Provider::get)
+        .filter(pl -> pl.id().equals("render")).findFirst().orElseThrow();
+    assertThat(render.check(ACME, Environment.PRODUCTION, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void detectsRenderFromTheVariablesItInjects() {
+    assertThat(Render.runtime(java.util.Map.of("PORT", "8080"))).isEmpty();
+    RenderRuntime r = Render.runtime(java.util.Map.of("RENDER", "true", "IS_PULL_REQUEST", "true",
+        "RENDER_SERVICE_NAME", "acme-api", "RENDER_EXTERNAL_URL", "https://acme-api.onrender.com",
+        "RENDER_GIT_COMMIT", "abc123")).orElseThrow();
+    assertThat(r.pullRequest()).isTrue();
+    assertThat(r.port()).isEqualTo(10000);
+    assertThat(r.serviceName()).contains("acme-api");
+    assertThat(RenderPlan.of("free").orElseThrow().memoryMb()).isEqualTo(512);
+    assertThat(RenderPlan.FREE.spinsDown()).isTrue();
+    assertThat(RenderPlan.of("hobby")).isEmpty();
+  }
+}

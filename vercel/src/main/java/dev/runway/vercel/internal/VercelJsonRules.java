@@ -1,0 +1,70 @@
+package dev.runway.vercel.internal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What Runway checks in vercel.json without the vendor's schema at hand. A test holds these lists
+ * to {@code shared/specs/vercel/vercel.json.schema.json}, so they cannot drift from it unseen.
+ */
+public final class VercelJsonRules {
+  private VercelJsonRules() {}
+
+  /** Every top-level property the schema allows (it rejects any other). */
+  public static final List<String> TOP_LEVEL_KEYS = List.of(
+      "$schema", "alias", "build", "builds", "cleanUrls", "env", "passiveRegions",
+      "functionFailoverRegions", "functions", "git", "github", "headers", "images", "name", "public",
+      "redirects", "bulkRedirectsPath", "regions", "rewrites", "routes", "scope", "trailingSlash",
+      "version", "wildcard", "buildCommand", "ignoreCommand", "devCommand", "framework",
+      "installCommand", "outputDirectory", "crons", "relatedProjects", "fluid", "bunVersion",
+      "experimentalServices", "experimentalServiceGroups");
+
+  /** The framework presets the schema knows. */
+  public static final Set<String> FRAMEWORKS = Set.of(
+      "blitzjs", "nextjs", "gatsby", "remix", "react-router", "astro", "hexo", "eleventy",
+      "docusaurus-2", "docusaurus", "preact", "solidstart-1", "solidstart", "dojo", "ember", "vue",
+      "scully", "ionic-angular", "angular", "polymer", "svelte", "sveltekit", "sveltekit-1",
+      "ionic-react", "create-react-app", "gridsome", "umijs", "sapper", "saber", "stencil", "nuxtjs",
+      "redwoodjs", "hugo", "jekyll", "brunch", "middleman", "zola", "hydrogen", "vite",
+      "tanstack-start", "vitepress", "vuepress", "parcel", "fastapi", "flask", "fasthtml",
+      "sanity-v3", "sanity", "storybook", "nitro", "hono", "express", "h3", "koa", "nestjs",
+      "elysia", "fastify", "xmcp", "python", "ruby", "rust", "node", "go", "services");
+
+  /** maxLength of buildCommand, installCommand, devCommand, outputDirectory. */
+  public static final int MAX_COMMAND = 256;
+  public static final int MAX_CRONS = 100;
+  public static final int MIN_SCHEDULE = 9;
+  public static final int MAX_SCHEDULE = 256;
+  public static final int MAX_CRON_PATH = 512;
+
+  /** The closest known key, for "did you mean" hints; empty when nothing is close. */
+  public static String closest(String key) {
+    String best = "";
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : TOP_LEVEL_KEYS) {
+      int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return bestDistance <= Math.max(2, key.length() / 4) ? best : "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
