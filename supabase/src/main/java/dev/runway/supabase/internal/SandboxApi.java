@@ -178,7 +178,7 @@ public final class SandboxApi {
   private void managementApi(HttpExchange ex, String ref, String rest, @Nullable String query) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !auth.equals("Bearer " + token)) {
-      send(ex, 401, "{\"message\":\"Unauthorized\"}");
+      sendEmpty(ex, 401); // the spec gives the 401 no body
       return;
     }
     if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
