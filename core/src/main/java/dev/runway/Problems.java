@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Every problem a check found, sorted by origin (file, then line), then subject.
+ * Every problem a check found, sorted by origin (file, then line; then other origins such as
+ * {@code process env}; problems without an origin last), then subject.
  *
  * <p>Render it for people with {@link #toText()} or for machines with {@link #toJson()}, or turn
  * errors into one exception with {@link #orThrow()}. Warnings never fail. Immutable and
@@ -23,7 +24,7 @@ public final class Problems {
   private static final Comparator<Problem> ORDER =
       Comparator.<Problem, String>comparing(p -> p.origin().flatMap(Origin::path).map(Object::toString).orElse("\uffff"))
           .thenComparingInt(p -> p.origin().map(Origin::line).orElse(0))
-          .thenComparing(p -> p.origin().map(Origin::toString).orElse(""))
+          .thenComparing(p -> p.origin().map(Origin::toString).orElse("\uffff"))
           .thenComparing(Problem::subject)
           .thenComparing(Problem::code);
 

@@ -118,7 +118,14 @@ public final class Env {
   @Override
   public String toString() {
     StringJoiner joiner = new StringJoiner(", ", "Env[" + environment + ": ", "]");
-    values.forEach((name, v) -> joiner.add(name + "=" + (v.variable().isSecret() ? Secret.MASK : v.text())));
+    values.forEach((name, v) -> joiner.add(name + "=" + shown(v)));
     return joiner.toString();
+  }
+
+  /** A secret's value stays masked even when its variable was declared less sensitive. */
+  private static String shown(Value v) {
+    if (v.variable().isSecret() || v.value() instanceof Secret) return Secret.MASK;
+    if (v.value() instanceof PostgresUrl url) return url.toString();
+    return v.text();
   }
 }

@@ -20,6 +20,8 @@ import java.util.function.Function;
  *   <li>schema defaults (always beneath everything, supplied by the schema itself),
  *   <li>{@code .env},
  *   <li>{@code .env.<environment>},
+ *   <li>{@code .env.<environment>.enc}, decrypted with the key in {@code RUNWAY_KEY_<ENVIRONMENT>} or
+ *       the environment's key file (see {@link dev.runway.security.EnvCrypto#layer(Path)}),
  *   <li>the process environment,
  *   <li>explicit overrides ({@link #withOverrides}).
  * </ol>
@@ -39,14 +41,21 @@ public final class EnvSources {
     this.layers = List.copyOf(layers);
   }
 
-  /** {@code .env} and {@code .env.<environment>} in {@code dir} (each when present), then the process environment. */
+  /**
+   * {@code .env}, {@code .env.<environment>} and the decrypted {@code .env.<environment>.enc} in
+   * {@code dir} (each when present), then the process environment.
+   */
   public static EnvSources standard(Path dir) {
     return files(dir).with(processEnv());
   }
 
-  /** {@code .env} and {@code .env.<environment>} in {@code dir}, each when present; no process environment. */
+  /**
+   * {@code .env}, {@code .env.<environment>} and the decrypted {@code .env.<environment>.enc} in
+   * {@code dir}, each when present; no process environment.
+   */
   public static EnvSources files(Path dir) {
-    return of(dotenvIfPresent(dir.resolve(".env")), dotenvForEnvironment(dir));
+    return of(dotenvIfPresent(dir.resolve(".env")), dotenvForEnvironment(dir),
+        dev.runway.security.EnvCrypto.layer(dir));
   }
 
   /** The given layers, lowest first. */

@@ -49,9 +49,22 @@ public final class KeyFormat {
       "stripe-secret", "^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}$",
       "a Stripe secret key (sk_live_..., sk_test_...)", "copy it from dashboard.stripe.com/apikeys");
 
+  // --- Added for the security audit (dev.runway.security.Audit) -----------------------------
+  // Shapes follow gitleaks' public rule set (github.com/gitleaks/gitleaks, config/gitleaks.toml,
+  // generated from cmd/generate/config/rules/aws.go "aws-access-token" and privatekey.go
+  // "private-key"); the expressions are written here for whole-value matching, not copied.
+  public static final KeyFormat AWS_ACCESS_KEY = new KeyFormat(
+      "aws-access-key", "^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}$",
+      "an AWS access key id (AKIA...)", "create one in the AWS IAM console, or better, use short-lived credentials");
+  public static final KeyFormat PRIVATE_KEY = new KeyFormat(
+      "private-key", "(?s)^\\s*-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----.+-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----\\s*$",
+      "a PEM private key (-----BEGIN ... PRIVATE KEY-----)", "paste the whole PEM block, from the BEGIN line to the END line");
+  // --- end of the audit's additions ------------------------------------------------------------
+
   private static final List<KeyFormat> NAMED = List.of(
       OPENAI, ANTHROPIC, LLAMACLOUD, JWT, SUPABASE_PUBLISHABLE, SUPABASE_SECRET,
-      SUPABASE_ACCESS_TOKEN, RENDER_API_KEY, VERCEL_TOKEN, GITHUB_TOKEN, STRIPE_SECRET);
+      SUPABASE_ACCESS_TOKEN, RENDER_API_KEY, VERCEL_TOKEN, GITHUB_TOKEN, STRIPE_SECRET,
+      AWS_ACCESS_KEY, PRIVATE_KEY);
 
   private final String name;
   private final Pattern pattern;

@@ -106,9 +106,15 @@ public final class PostgresUrl {
         int eq = pair.indexOf('=');
         String key = decode(eq >= 0 ? pair.substring(0, eq) : pair);
         String value = eq >= 0 ? decode(pair.substring(eq + 1)) : "";
-        if (key.equals("user") && user == null) user = value;
-        else if (key.equals("password") && password == null) password = Secret.of(value);
-        else params.put(key, value);
+        // Credentials are never kept as plain parameters, where toString() and jdbcUrl() would show
+        // them; the first one written (authority, then query) wins.
+        if (key.equals("user")) {
+          if (user == null) user = value;
+        } else if (key.equals("password")) {
+          if (password == null) password = Secret.of(value);
+        } else {
+          params.put(key, value);
+        }
       }
     }
     if (database.isEmpty()) database = "postgres";

@@ -145,9 +145,12 @@ final class Resolver {
     return Problem.error(code, v.name(), message).withOrigin(origin).withEnvironment(environment.name());
   }
 
-  /** {@code : 'abc'} for values that are not secret, so the reader sees what was wrong; nothing for secrets. */
+  /**
+   * {@code : 'abc'} for values that are not secret, so the reader sees what was wrong; nothing for
+   * secrets, nor for values of a secret-holding type whose sensitivity was lowered.
+   */
   private static String shown(Var<?> v, String text) {
-    if (v.isSecret()) return "";
+    if (v.isSecret() || v.typeName().equals("secret") || v.typeName().equals("postgres-url")) return "";
     String shown = text.length() > SHOWN_VALUE_LIMIT ? text.substring(0, SHOWN_VALUE_LIMIT) + "..." : text;
     return ": '" + shown.replace("\n", "\\n") + "'";
   }

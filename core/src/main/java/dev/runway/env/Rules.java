@@ -82,7 +82,7 @@ public final class Rules {
       if (!environments.contains(env.environment().name())) return List.of();
       List<Problem> problems = new ArrayList<>();
       env.values().forEach((name, v) -> {
-        String host = hostOf(v.value());
+        String host = hostOf(v);
         if (host != null && isLocal(host)) {
           problems.add(Problem.error(Problem.RULE, name, "points at " + host + " in " + env.environment()
                   + ", which is the server itself there")
@@ -95,9 +95,10 @@ public final class Rules {
       return problems;
     }
 
-    private static String hostOf(Object value) {
-      if (value instanceof URI uri) return uri.getHost();
-      if (value instanceof PostgresUrl url) return url.host();
+    private static String hostOf(Env.Value v) {
+      if (v.value() instanceof URI uri) return uri.getHost();
+      if (v.value() instanceof PostgresUrl url) return url.host();
+      if (v.variable().typeName().equals("host") && v.value() instanceof String host) return host;
       return null;
     }
   }

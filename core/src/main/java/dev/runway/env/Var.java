@@ -351,9 +351,12 @@ public final class Var<T> {
     return targets.isEmpty() || targets.contains(service);
   }
 
-  /** Whether the variable must have a value in this environment (a default counts as one). */
+  /**
+   * Whether the variable must have a value in this environment (a default counts as one). Never where
+   * it is {@link #forbiddenIn forbidden}.
+   */
   public boolean isRequiredIn(Environment environment) {
-    if (optional) return false;
+    if (optional || isForbiddenIn(environment)) return false;
     return requiredIn.isEmpty() || requiredIn.contains(environment.name());
   }
 
@@ -413,7 +416,9 @@ public final class Var<T> {
 
   private Var<T> constrain(Constraint c) {
     if (!c.appliesTo(type)) {
-      throw new IllegalStateException(name + ": " + describe(c) + " does not apply to a " + type.name() + " variable");
+      String article = "aeio".indexOf(type.name().charAt(0)) >= 0 ? "an " : "a "; // a url, an integer
+      throw new IllegalStateException(name + ": " + describe(c) + " does not apply to " + article + type.name()
+          + " variable");
     }
     return copy(b -> {
       List<Constraint> list = new ArrayList<>(b.constraints);

@@ -385,7 +385,7 @@ public final class HoconModel {
           if (r.get("requires") == null) error(item, path + ".requires", "is missing", null, "add requires = [OTHER_VARIABLE]");
           else for (String n : strings(r.get("requires"), path + ".requires")) {
             Var<?> needs = byName.get(n);
-            if (needs == null) error(r.get("requires"), path + ".requires", "names variable " + n + ", which is not declared", byName.keySet(), null);
+            if (needs == null) error(r.get("requires"), path + ".requires", "names variable '" + n + "', which is not declared", byName.keySet(), null);
             else needed.add(needs);
           }
           if (subject != null) out.add(Rules.requires(subject, needed.toArray(Var<?>[]::new)));
@@ -407,7 +407,7 @@ public final class HoconModel {
     String n = string(value, path);
     if (n == null) return null;
     Var<?> v = byName.get(n);
-    if (v == null) error(value, path, "names variable " + n + ", which is not declared", byName.keySet(), null);
+    if (v == null) error(value, path, "names variable '" + n + "', which is not declared", byName.keySet(), null);
     return v;
   }
 
@@ -415,6 +415,10 @@ public final class HoconModel {
     if (value.valueType() == ConfigValueType.OBJECT || value.valueType() == ConfigValueType.NULL) {
       error(value, path, "must be a " + v.typeName() + " value", null, "write it as " + v.expected());
       return null;
+    }
+    if (value.valueType() == ConfigValueType.LIST && v.typeName().equals("list")) {
+      // items are taken as written: joining them with ',' would split wrongly under another separator
+      return strings(value, path).stream().map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
     String text = value.valueType() == ConfigValueType.LIST
         ? String.join(",", strings(value, path))
@@ -445,11 +449,12 @@ public final class HoconModel {
       return new Environment[0];
     }
     List<Environment> out = new ArrayList<>();
+    int before = errors.size();
     for (String n : strings(value, path)) {
       Environment e = env(value, path, n, environments);
       if (e != null) out.add(e);
     }
-    if (out.isEmpty()) {
+    if (out.isEmpty() && errors.size() == before) { // an unknown name is already reported
       error(value, path, "names no environment", null, "list at least one of " + environments);
     }
     return out.toArray(Environment[]::new);

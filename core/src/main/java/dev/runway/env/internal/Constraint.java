@@ -6,6 +6,7 @@ import dev.runway.env.Secret;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -87,8 +88,10 @@ public sealed interface Constraint {
     public Optional<Failure> check(String environment, String text, Object value) {
       int n = value instanceof Secret s ? s.length() : text.length();
       if (n >= min && n <= max) return Optional.empty();
-      String range = max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
-      return Optional.of(new Failure(Problem.OUT_OF_RANGE, "is " + n + " characters long, outside " + range,
+      boolean minOnly = max == Integer.MAX_VALUE;
+      String range = minOnly ? "at least " + min : min + " to " + max;
+      String actual = "is " + n + (n == 1 ? " character" : " characters") + " long, ";
+      return Optional.of(new Failure(Problem.OUT_OF_RANGE, actual + (minOnly ? "shorter than " + min : "outside " + range),
           range + " characters", "set a value of " + range + " characters"));
     }
 
@@ -102,9 +105,11 @@ public sealed interface Constraint {
     public Optional<Failure> check(String environment, String text, Object value) {
       String scheme = ((URI) value).getScheme().toLowerCase(Locale.ROOT);
       if (schemes.contains(scheme)) return Optional.empty();
-      String allowed = String.join(", ", schemes.stream().sorted().toList());
+      List<String> sorted = schemes.stream().sorted().toList();
+      String allowed = String.join(", ", sorted);
+      String prefixes = String.join(" or ", sorted.stream().map(x -> x + "://").toList());
       return Optional.of(new Failure(Problem.MALFORMED, "uses scheme " + scheme + ", not one of " + allowed,
-          "a URL with scheme " + allowed, "write the URL with " + allowed + "://"));
+          "a URL with scheme " + allowed, "write the URL with " + prefixes));
     }
 
     public boolean appliesTo(VarType<?> type) {
@@ -148,8 +153,8 @@ public sealed interface Constraint {
         ok = false;
       }
       if (ok) return Optional.empty();
-      return Optional.of(new Failure(Problem.MALFORMED, "fails the check: " + description, description,
-          "set a value that " + description));
+      return Optional.of(new Failure(Problem.MALFORMED, "fails the check: " + description,
+          "a value that " + description, "set a value that " + description));
     }
 
     public boolean appliesTo(VarType<?> type) {

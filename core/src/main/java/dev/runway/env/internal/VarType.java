@@ -31,6 +31,7 @@ public final class VarType<T> {
       "(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
   private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+  private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   public static final VarType<String> STRING = new VarType<>("string", "text", Kind.TEXT, String.class, s -> s, s -> s);
@@ -172,7 +173,9 @@ public final class VarType<T> {
    */
   public T parse(String text) {
     try {
-      return parser.apply(text);
+      T value = parser.apply(text);
+      if (value == null) throw new ValueError(Problem.MALFORMED, "is not " + expected); // a custom parser said nothing
+      return value;
     } catch (ValueError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -211,7 +214,7 @@ public final class VarType<T> {
     try {
       return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      throw new ValueError(Problem.MALFORMED, "is not a whole number");
+      throw notWhole(s, Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
     }
   }
 
@@ -219,8 +222,15 @@ public final class VarType<T> {
     try {
       return Long.parseLong(s.trim());
     } catch (NumberFormatException e) {
-      throw new ValueError(Problem.MALFORMED, "is not a whole number");
+      throw notWhole(s, Long.MIN_VALUE + " to " + Long.MAX_VALUE);
     }
+  }
+
+  /** A whole number too large for its type is out of range, not malformed: it is a whole number. */
+  private static ValueError notWhole(String s, String range) {
+    return WHOLE.matcher(s.trim()).matches()
+        ? new ValueError(Problem.OUT_OF_RANGE, "is outside " + range)
+        : new ValueError(Problem.MALFORMED, "is not a whole number");
   }
 
   private static boolean parseBoolean(String s) {
@@ -290,6 +300,7 @@ public final class VarType<T> {
     try {
       port = Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
+      if (WHOLE.matcher(s.trim()).matches()) throw new ValueError(Problem.OUT_OF_RANGE, "is outside 1-65535");
       throw new ValueError(Problem.MALFORMED, "is not a port number");
     }
     if (port < 1 || port > 65535) throw new ValueError(Problem.OUT_OF_RANGE, "is outside 1-65535");
