@@ -1,6 +1,8 @@
 package dev.runway.supabase;
 
 import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.health.Probe;
+import dev.runway.supabase.internal.Results;
 import dev.runway.supabase.internal.ApiChecks;
 import dev.runway.supabase.internal.ApiHttp;
 import dev.runway.supabase.internal.RateLimiter;
@@ -46,11 +48,13 @@ public final class ManagementClient {
   private final ApiHttp http;
   private final URI baseUrl;
   private final Clock clock;
+  private final Duration timeout;
 
-  private ManagementClient(ApiHttp http, URI baseUrl, Clock clock) {
+  private ManagementClient(ApiHttp http, URI baseUrl, Clock clock, Duration timeout) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.clock = clock;
+    this.timeout = timeout;
   }
 
   public static Builder builder() {
@@ -105,6 +109,33 @@ public final class ManagementClient {
   /** {@code POST /v1/projects/{ref}/pause}: pauses the project (it stops serving until restored). */
   public void pause(String ref) {
     http.post("/v1/projects/" + checkRef(ref) + "/pause");
+  }
+
+  /**
+   * A probe of the project's status: fails when paused (INACTIVE) or failed, warns while coming up.
+   * Cached for a minute, so health traffic stays far inside the API's 60 requests a minute.
+   */
+  public Probe statusProbe(String ref) {
+    checkRef(ref);
+    return Probe.of("supabase-project", "project " + ref, () -> Results.of(checks().status(ref)))
+        .timeout(timeout).cacheFor(Duration.ofMinutes(1));
+  }
+
+  /** A probe of the services' health ({@code /v1/projects/{ref}/health}); cached for a minute. */
+  public Probe healthProbe(String ref) {
+    checkRef(ref);
+    return Probe.of("supabase-services", "project " + ref, () -> Results.of(checks().health(ref)))
+        .timeout(timeout).cacheFor(Duration.ofMinutes(1));
+  }
+
+  /**
+   * A non-critical probe of the backups: warns when the newest is older than {@code maxAge}, and
+   * says plainly when there are none (the free plan keeps none). Cached for an hour.
+   */
+  public Probe backupProbe(String ref, Duration maxAge, PlanLimits plan) {
+    checkRef(ref);
+    return Probe.of("supabase-backups", "project " + ref, () -> Results.of(checks().backups(ref, maxAge, plan)))
+        .timeout(timeout).nonCritical().cacheFor(Duration.ofHours(1));
   }
 
   /** The API's base URL. */
@@ -230,7 +261,7 @@ public final class ManagementClient {
       RateLimiter.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
       RateLimiter limiter = new RateLimiter(requestsPerMinute, Duration.ofMinutes(1), Clock.systemUTC(), sleeper);
       return new ManagementClient(new ApiHttp(http, HttpUrl.get(baseUrl.toString()), token, limiter, sleeper, maxRetries,
-          maxRetryWait), baseUrl, clock);
+          maxRetryWait), baseUrl, clock, timeout.plusSeconds(1));
     }
   }
 }

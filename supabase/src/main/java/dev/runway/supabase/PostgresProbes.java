@@ -1,10 +1,14 @@
 package dev.runway.supabase;
 
 import dev.runway.env.PostgresUrl;
+import dev.runway.health.Probe;
 import dev.runway.supabase.internal.PgChecks;
+import dev.runway.supabase.internal.Results;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -21,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * PostgresProbes db = Supabase.postgres(ConnectionString.parse(System.getenv("DATABASE_URL")))
  *     .plan(PlanLimits.FREE)
  *     .build();
+ * HealthRegistry.Builder registry = Health.registry();
+ * db.probes("db").forEach(registry::deep);
  * }</pre>
  *
  * Immutable and thread-safe.
@@ -28,10 +34,46 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresProbes {
   private final PgChecks checks;
   private final String target;
+  private final Duration timeout;
 
-  private PostgresProbes(PgChecks checks, String target) {
+  private PostgresProbes(PgChecks checks, String target, Duration timeout) {
     this.checks = checks;
     this.target = target;
+    this.timeout = timeout;
+  }
+
+  /** Connect and {@code select 1}: passes with the connect time and round trip. */
+  public Probe connect() {
+    return Probe.of("postgres", target, () -> Results.of(checks.connect())).timeout(timeout);
+  }
+
+  /** Connections in use against the maximum; observed value in %. */
+  public Probe connections() {
+    return Probe.of("postgres-connections", target, () -> Results.of(checks.connections())).timeout(timeout)
+        .measurement("connections");
+  }
+
+  /** Database size against the limit; observed value in %. */
+  public Probe size() {
+    return Probe.of("postgres-size", target, () -> Results.of(checks.size())).timeout(timeout).measurement("utilization");
+  }
+
+  /** Fails when the database no longer accepts writes. */
+  public Probe readOnly() {
+    return Probe.of("postgres-read-only", target, () -> Results.of(checks.readOnly())).timeout(timeout);
+  }
+
+  /**
+   * The four probes by name, {@code prefix}, {@code prefix.connections}, {@code prefix.size},
+   * {@code prefix.read-only}, for a registry: {@code db.probes("db").forEach(registry::deep)}.
+   */
+  public Map<String, Probe> probes(String prefix) {
+    Map<String, Probe> map = new LinkedHashMap<>();
+    map.put(prefix, connect());
+    map.put(prefix + ".connections", connections());
+    map.put(prefix + ".size", size());
+    map.put(prefix + ".read-only", readOnly());
+    return map;
   }
 
   /** A builder for a database reached through this URL (the password is passed to the driver, never shown). */
@@ -129,7 +171,7 @@ public final class PostgresProbes {
       Opener o = opener;
       PgChecks checks = new PgChecks(() -> o.open(timeout), target, thresholds, maxConnections, role,
           sizeLimit == null ? plan.databaseBytes() : sizeLimit, sizeLimit == null ? plan.name() + " plan" : "configured limit");
-      return new PostgresProbes(checks, target);
+      return new PostgresProbes(checks, target, connectTimeout.plusSeconds(1));
     }
   }
 

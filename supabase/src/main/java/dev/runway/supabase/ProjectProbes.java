@@ -1,8 +1,12 @@
 package dev.runway.supabase;
 
+import dev.runway.health.Probe;
 import dev.runway.supabase.internal.HttpChecks;
+import dev.runway.supabase.internal.Results;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -24,10 +28,45 @@ import org.jspecify.annotations.Nullable;
 public final class ProjectProbes {
   private final HttpChecks checks;
   private final URI url;
+  private final Duration timeout;
 
-  private ProjectProbes(HttpChecks checks, URI url) {
+  private ProjectProbes(HttpChecks checks, URI url, Duration timeout) {
     this.checks = checks;
     this.url = url;
+    this.timeout = timeout;
+  }
+
+  /** {@code GET /auth/v1/health}. */
+  public Probe auth() {
+    return Probe.of("supabase-auth", url + "/auth/v1/health", () -> Results.of(checks.auth())).timeout(timeout);
+  }
+
+  /** {@code GET /rest/v1/}; a public key's "Access to schema is forbidden" passes. */
+  public Probe rest() {
+    return Probe.of("supabase-rest", url + "/rest/v1/", () -> Results.of(checks.rest())).timeout(timeout);
+  }
+
+  /** {@code GET /storage/v1/status}. */
+  public Probe storage() {
+    return Probe.of("supabase-storage", url + "/storage/v1/status", () -> Results.of(checks.storage())).timeout(timeout);
+  }
+
+  /** {@code GET /realtime/v1/api/ping}. */
+  public Probe realtime() {
+    return Probe.of("supabase-realtime", url + "/realtime/v1/api/ping", () -> Results.of(checks.realtime())).timeout(timeout);
+  }
+
+  /**
+   * The four probes by name ({@code prefix.auth}, {@code prefix.rest}, {@code prefix.storage},
+   * {@code prefix.realtime}), for a registry: {@code project.probes("supabase").forEach(registry::deep)}.
+   */
+  public Map<String, Probe> probes(String prefix) {
+    Map<String, Probe> map = new LinkedHashMap<>();
+    map.put(prefix + ".auth", auth());
+    map.put(prefix + ".rest", rest());
+    map.put(prefix + ".storage", storage());
+    map.put(prefix + ".realtime", realtime());
+    return map;
   }
 
   public static Builder builder(URI projectUrl, String apiKey) {
@@ -78,7 +117,7 @@ public final class ProjectProbes {
       if (base == null) throw new IllegalArgumentException("supabase: project URL: not an http(s) URL: " + url);
       OkHttpClient http = (okHttpClient == null ? new OkHttpClient() : okHttpClient).newBuilder()
           .callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout).followRedirects(false).build();
-      return new ProjectProbes(new HttpChecks(http, base, key), url);
+      return new ProjectProbes(new HttpChecks(http, base, key), url, timeout.plusSeconds(1));
     }
   }
 }
