@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One run of a Supabase check: status, message and details, the shape of core's health
- * {@code Result} (which it maps onto one to one) while the health package is not on this branch.
+ * One run of a Supabase check: status, message and details. The checks return this plain value
+ * so the keep-alive job and tests can run them directly; {@link Results} maps it one to one onto
+ * core's health {@code Result} for the public probes.
  */
 public record Outcome(Level level, String message, Map<String, Object> details) {
 
