@@ -36,6 +36,9 @@ public final class HealthServer implements AutoCloseable {
   private final HealthOptions options;
   private final JdkAdapter adapter;
 
+  private final java.util.List<com.sun.net.httpserver.HttpContext> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<com.sun.net.httpserver.Filter> filters = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private HealthServer(HttpServer server, ThreadPoolExecutor workers, ThreadPoolExecutor responders,
       HealthOptions options, JdkAdapter adapter) {
     this.server = server;
@@ -65,10 +68,11 @@ public final class HealthServer implements AutoCloseable {
     ThreadPoolExecutor responders = Pools.fixed("runway-health-respond", 2, 4096);
     HealthHandler handler = HealthHandler.create(registry, options);
     JdkAdapter adapter = handler.jdkAdapter(responders);
-    server.createContext("/", adapter);
+    HealthServer started = new HealthServer(server, workers, responders, options, adapter);
+    started.contexts.add(server.createContext("/", adapter));
     server.setExecutor(workers);
     server.start();
-    return new HealthServer(server, workers, responders, options, adapter);
+    return started;
   }
 
   private static void configureJdkServer(HealthOptions options) {
@@ -84,6 +88,32 @@ public final class HealthServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.maxReqHeaders") == null) {
       System.setProperty("sun.net.httpserver.maxReqHeaders", "100");
     }
+  }
+
+  /**
+   * Serves another handler on this server, beside the health endpoints: a Prometheus scrape
+   * endpoint, say ({@code server.mount("/api/metrics", Metrics.endpoint(registry, token))}). It runs
+   * on the same bounded worker pool, behind the same request limits and filters.
+   *
+   * @return this server
+   */
+  public HealthServer mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+    com.sun.net.httpserver.HttpContext context = server.createContext(path, handler);
+    context.getFilters().addAll(filters);
+    contexts.add(context);
+    return this;
+  }
+
+  /**
+   * Runs a filter (request timing, request ids) before every request this server answers, on the
+   * health endpoints and on every mounted handler.
+   *
+   * @return this server
+   */
+  public HealthServer filter(com.sun.net.httpserver.Filter filter) {
+    filters.add(filter);
+    for (com.sun.net.httpserver.HttpContext c : contexts) c.getFilters().add(filter);
+    return this;
   }
 
   /** The bound port (the chosen one when the options said 0). */

@@ -12,7 +12,12 @@ import dev.runway.health.HealthRegistry;
 import dev.runway.health.HealthServer;
 import dev.runway.health.Probes;
 import dev.runway.health.Result;
+import dev.runway.observability.Logging;
+import dev.runway.observability.Metrics;
+import dev.runway.observability.Observability;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
@@ -53,17 +58,30 @@ public final class AcmeService implements AutoCloseable {
       System.exit(2);
       return;
     }
+    // JSON log lines with service, environment and version; every secret of env masked in every event.
+    Logging logging = Observability.logging().service(env.get(SERVICE_NAME)).env(env).install();
     AcmeService service = start(env);
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "acme-service-shutdown"));
-    System.out.println(env.get(SERVICE_NAME) + " listening on " + service.url());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      logging.close();
+    }, "acme-service-shutdown"));
+    LoggerFactory.getLogger(AcmeService.class).info("{} listening on {}", env.get(SERVICE_NAME), service.url());
   }
 
-  /** Starts the health endpoints for a loaded environment. */
+  /**
+   * Starts the health endpoints for a loaded environment, with request timings for every endpoint and,
+   * when HEALTH_TOKEN is set, a Prometheus scrape endpoint at {@code /api/metrics} behind the same token.
+   */
   public static AcmeService start(Env env) {
     HealthRegistry registry = registry(env);
     HealthOptions.Builder options = Health.options().port(env.get(PORT));
     env.find(HEALTH_TOKEN).ifPresent(token -> options.detailsToken(token.reveal()));
-    return new AcmeService(registry, HealthServer.start(registry, options.build()));
+    HealthServer server = HealthServer.start(registry, options.build());
+    PrometheusMeterRegistry metrics = Metrics.prometheus();
+    Metrics.bindJvm(metrics);
+    server.filter(Metrics.timing(metrics));
+    env.find(HEALTH_TOKEN).ifPresent(token -> server.mount("/api/metrics", Metrics.endpoint(metrics, token.reveal())));
+    return new AcmeService(registry, server);
   }
 
   /** The three in-process checks; all liveness, so the deep endpoint reports them too. */
