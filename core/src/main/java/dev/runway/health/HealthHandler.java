@@ -155,10 +155,16 @@ public final class HealthHandler {
     return switch (options.details()) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case WITH_TOKEN -> tokenDigest != null && header.apply("Authorization")
-          .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
-          .map(v -> Tokens.matches(tokenDigest, v.substring(7).trim()))
-          .orElse(false);
+      case WITH_TOKEN -> {
+        Optional<String> auth = header.apply("Authorization");
+        boolean ok = tokenDigest != null && auth
+            .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
+            .map(v -> Tokens.matches(tokenDigest, v.substring(7).trim()))
+            .orElse(false);
+        // A wrong token is worth a security event; no token at all is an ordinary status check.
+        if (!ok && auth.isPresent()) dev.runway.internal.SecurityEvents.tokenRejected(options.basePath());
+        yield ok;
+      }
     };
   }
 

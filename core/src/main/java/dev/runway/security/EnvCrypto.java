@@ -150,6 +150,7 @@ public final class EnvCrypto {
   /** Re-encrypts a file in place with fresh nonces, under {@code newKey}. See {@link #rotate}. */
   public static void rotateFile(Path encrypted, EnvKey oldKey, EnvKey newKey) {
     DotenvWriter.writeAtomically(encrypted, rotate(read(encrypted), Origin.file(encrypted), oldKey, newKey));
+    dev.runway.internal.SecurityEvents.keyRotated(encrypted.toString());
   }
 
   /**

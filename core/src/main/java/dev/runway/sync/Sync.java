@@ -150,6 +150,9 @@ public final class Sync {
         notApplied.add(c);
       }
     }
+    if (!applied.isEmpty() || failure != null) {
+      dev.runway.internal.SecurityEvents.envSyncApplied(target.name(), applied.size(), failure == null);
+    }
     return new SyncResult(plan, snapshot, backup, applied, notApplied, skipped, failure);
   }
 
@@ -164,6 +167,7 @@ public final class Sync {
           + "; restore it into " + snapshot.store());
     }
     target.restore(snapshot);
+    dev.runway.internal.SecurityEvents.envRestored(target.name());
   }
 
   /**

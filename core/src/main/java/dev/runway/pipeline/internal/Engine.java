@@ -398,6 +398,9 @@ public final class Engine {
     Future<Approver.Decision> f = BODIES.submit(() -> s.approver().decide(gate));
     try {
       Approver.Decision d = f.get(gate.within().toNanos(), TimeUnit.NANOSECONDS);
+      if (d.verdict() != Approver.Verdict.ABSTAINED) {
+        dev.runway.internal.SecurityEvents.approval(d.by(), gate.name(), d.verdict() == Approver.Verdict.APPROVED);
+      }
       return switch (d.verdict()) {
         case APPROVED -> new Outcome(StepStatus.SUCCEEDED, "approved by " + d.by() + " (" + d.reason() + ")", null);
         case REFUSED -> new Outcome(StepStatus.FAILED,
@@ -442,6 +445,7 @@ public final class Engine {
     try {
       f.get(step.timeout().toNanos(), TimeUnit.NANOSECONDS);
       r = new RollbackResult(step.id(), target.name(), from, to.get(), true, "");
+      dev.runway.internal.SecurityEvents.rollback(target.name(), from, to.get(), true);
       progress.note("↩ rolled back " + step.id() + " (" + target.name() + ") from " + from + " to " + to.get());
     } catch (TimeoutException e) {
       f.cancel(true);
