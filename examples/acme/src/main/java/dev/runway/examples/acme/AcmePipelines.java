@@ -63,8 +63,9 @@ public final class AcmePipelines {
         })
         .stage("approve", s -> s.gate(Approval.named("production").by("ops").within(Duration.ofHours(4))))
         .stage("deploy", s -> s.parallel(
-            Step.deploy("deploy-api", api).timeout(Duration.ofMinutes(10)),
-            Step.deploy("deploy-web", web).timeout(Duration.ofMinutes(10))))
+            // The targets read their key from the run's environment: masked locally, a GitHub secret on runners.
+            Step.deploy("deploy-api", api).timeout(Duration.ofMinutes(10)).secret("RENDER_API_KEY"),
+            Step.deploy("deploy-web", web).timeout(Duration.ofMinutes(10)).secret("VERCEL_TOKEN")))
         .stage("smoke", s -> {
           s.step(smoke);
           afterSmoke.forEach(s::step);
