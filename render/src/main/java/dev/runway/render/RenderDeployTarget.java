@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RenderDeployTarget implements DeployTarget {
   /** Longer than any sensible step timeout: the step's timeout, which interrupts the wait, decides. */
   static final Duration WAIT = Duration.ofHours(2);
-  private static final int RECENT = 20;
+  private static final int RECENT = 100;   // Render's page size: the live deploy is among them unless 100 failed since
 
   private final RenderClient client;
   private final String service;
