@@ -4,6 +4,7 @@ import dev.runway.App;
 import dev.runway.Problem;
 import dev.runway.Problems;
 import dev.runway.RunwayException;
+import dev.runway.pipeline.DeployTarget;
 import dev.runway.render.internal.Generation;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,25 @@ public final class Render {
   /** A client of Render's API with defaults; use {@link RenderClient#builder()} to tune it. */
   public static RenderClient client(String apiKey) {
     return RenderClient.builder().apiKey(apiKey).build();
+  }
+
+  /**
+   * A Render web service as a pipeline deploy target ({@code Step.deploy("deploy-api", target)}).
+   * {@code deploy} remembers the deploy live before, triggers a deploy of the latest commit and
+   * returns once it is live ({@code Deployment.of(deployId).previous(liveBefore).link(dashboardUrl)});
+   * {@code rollback} calls Render's rollback to that earlier deploy and returns once the rollback
+   * deploy is live. Both wait until the step's timeout interrupts them and fail with
+   * {@link RunwayException.DeployFailed} when a deploy ends failed. No API key in any message.
+   *
+   * <pre>{@code
+   * DeployTarget api = Render.deployTarget(Render.client(System.getenv("RENDER_API_KEY")), "srv-abc123");
+   * }</pre>
+   *
+   * @param serviceId the service id ({@code srv-...}), or a service name, looked up on first use
+   *     (it must name exactly one service)
+   */
+  public static DeployTarget deployTarget(RenderClient client, String serviceId) {
+    return new RenderDeployTarget(client, serviceId);
   }
 
   /** What Render injects into this process, when it runs on Render. */

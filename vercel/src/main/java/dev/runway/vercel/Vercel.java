@@ -6,6 +6,7 @@ import dev.runway.Problem;
 import dev.runway.Problems;
 import dev.runway.RunwayException;
 import dev.runway.Service;
+import dev.runway.pipeline.DeployTarget;
 import dev.runway.vercel.internal.ConfigFromModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,39 @@ public final class Vercel {
   /** A client of api.vercel.com with default timeouts and retries. */
   public static VercelClient client(String token) {
     return VercelClient.builder().token(token).build();
+  }
+
+  /**
+   * A Vercel project's production as a pipeline deploy target ({@code Step.deploy("deploy-web", target)}),
+   * for a project without a git source: each deploy rebuilds what production serves (picking up
+   * changed environment variables). See {@link #deployTarget(VercelClient, String, String)}.
+   */
+  public static DeployTarget deployTarget(VercelClient client, String project) {
+    return new VercelDeployTarget(client, project, null);
+  }
+
+  /**
+   * A Vercel project's production as a pipeline deploy target that deploys the run's branch of the
+   * project's GitHub repository (pinned to {@code GITHUB_SHA} when the run has it).
+   *
+   * <p>{@code deploy} remembers the deployment serving production, creates a production deployment,
+   * waits until it is READY and serves production, and returns
+   * {@code Deployment.of(id).previous(servingBefore).link(inspectorUrl)}. When an earlier instant
+   * rollback paused production auto-assignment (Vercel's trap: new deployments build but stay
+   * staged), it says so in the step's output and promotes the deployment, which resumes it.
+   * {@code rollback} is Vercel's instant rollback to the deployment that served before; it returns
+   * once production serves it and warns that auto-assignment is now paused. Waits end when the
+   * step's timeout interrupts them; no token in any message.
+   *
+   * <pre>{@code
+   * DeployTarget web = Vercel.deployTarget(Vercel.client(System.getenv("VERCEL_TOKEN")), "acme-web", "123456789");
+   * }</pre>
+   *
+   * @param project the project's name or id
+   * @param gitRepoId the numeric id of the project's GitHub repository
+   */
+  public static DeployTarget deployTarget(VercelClient client, String project, String gitRepoId) {
+    return new VercelDeployTarget(client, project, Objects.requireNonNull(gitRepoId, "gitRepoId"));
   }
 
   /** Reads a vercel.json; see {@link VercelConfig#read}. */

@@ -36,23 +36,40 @@ public final class AcmePipelines {
    * performance; any failure after the deploys rolls both back.
    */
   public static Pipeline production(DeployTarget api, DeployTarget web, URI apiHealth) {
-    return Pipeline.named("production-deploy")
-        .on(Trigger.push("main"), Trigger.manual())
-        .stage("verify", s -> s.parallel(
+    return production(
+        List.of(
             Step.shell("backend-tests", "pip install -r requirements.txt\npytest -q --junitxml=../reports/backend.xml")
                 .workingDir(Path.of("backend")).timeout(Duration.ofMinutes(15)),
             Step.shell("frontend-build", "npm ci\nnpm run build")
-                .workingDir(Path.of("frontend")).timeout(Duration.ofMinutes(15))))
-        .stage("approve", s -> s.gate(Approval.named("production").by("ops").within(Duration.ofHours(4))))
-        .stage("deploy", s -> s.parallel(
-            Step.deploy("deploy-api", api).timeout(Duration.ofMinutes(10)),
-            Step.deploy("deploy-web", web).timeout(Duration.ofMinutes(10))))
-        .stage("smoke", s -> s
-            .step(Step.smoke("api-health", apiHealth, 200).timeout(Duration.ofMinutes(1)).retries(3, Duration.ofSeconds(5)))
-            .step(Gates.performance("api-latency", apiHealth,
+                .workingDir(Path.of("frontend")).timeout(Duration.ofMinutes(15))),
+        api, web,
+        Step.smoke("api-health", apiHealth, 200).timeout(Duration.ofMinutes(1)).retries(3, Duration.ofSeconds(5)),
+        List.of(Gates.performance("api-latency", apiHealth,
                 PerformanceBudget.of(Path.of(".runway/perf-baseline.json")).requestsPerSecond(10)
                     .duration(Duration.ofSeconds(10)).maxP95Regression(0.25))
-                .when(Condition.environment("production"))))
+            .when(Condition.environment("production"))));
+  }
+
+  /**
+   * The production pipeline's shape with its parts given: the sandbox variant swaps the verify steps
+   * (offline), the smoke step (a local URL, quick retries) and leaves out the performance gate.
+   */
+  static Pipeline production(List<Step> verify, DeployTarget api, DeployTarget web, Step smoke, List<Step> afterSmoke) {
+    return Pipeline.named("production-deploy")
+        .on(Trigger.push("main"), Trigger.manual())
+        .stage("verify", s -> {
+          if (verify.size() == 1) s.step(verify.get(0));
+          else s.parallel(verify.toArray(Step[]::new));
+        })
+        .stage("approve", s -> s.gate(Approval.named("production").by("ops").within(Duration.ofHours(4))))
+        .stage("deploy", s -> s.parallel(
+            // The targets read their key from the run's environment: masked locally, a GitHub secret on runners.
+            Step.deploy("deploy-api", api).timeout(Duration.ofMinutes(10)).secret("RENDER_API_KEY"),
+            Step.deploy("deploy-web", web).timeout(Duration.ofMinutes(10)).secret("VERCEL_TOKEN")))
+        .stage("smoke", s -> {
+          s.step(smoke);
+          afterSmoke.forEach(s::step);
+        })
         .concurrency("production")
         .script(SCRIPT)
         .build();
