@@ -3,6 +3,20 @@ package dev.runway.cli;
 import dev.runway.App;
 import dev.runway.Runway;
 import dev.runway.Problems;
+import dev.runway.pipeline.Approver;
+import dev.runway.pipeline.LocalExecutor;
+import dev.runway.pipeline.PipelineProvider;
+import dev.runway.pipeline.PipelineRun;
+import dev.runway.dockersim.DockerSim;
+import dev.runway.dockersim.ProcessSimulation;
+import dev.runway.health.Group;
+import dev.runway.health.Health;
+import dev.runway.health.HealthRegistry;
+import dev.runway.health.HealthReport;
+import dev.runway.health.HttpProbe;
+import dev.runway.health.Status;
+import dev.runway.security.Audit;
+import dev.runway.security.AuditReport;
 import dev.runway.RunwayException;
 import dev.runway.render.Deploy;
 import dev.runway.render.DeployStatus;
@@ -15,8 +29,13 @@ import dev.runway.env.Environment;
 import dev.runway.env.Validation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "environment, shows a planted mistake being caught, and prints where every artefact is."})
 final class DemoCommand implements Callable<Integer> {
   /** The example's files, bundled in the jar so the demo runs anywhere. */
-  static final List<String> EXAMPLE_FILES = List.of("runway.conf", ".env.development", ".env.production");
+  static final List<String> EXAMPLE_FILES = List.of("runway.conf", ".env.development", ".env.production",
+      "backend/Dockerfile", "backend/.dockerignore", "backend/Server.java");
 
   @Option(names = "--out", paramLabel = "<dir>", description = "Where to write the demo's files (default: .runway/demo).")
   Path out = Path.of(".runway", "demo");
@@ -82,7 +102,14 @@ final class DemoCommand implements Callable<Integer> {
     ok &= fixed.isValid();
     o.println();
 
-    o.println("== 4. Generate the platform files from the model, check them, and catch a drift");
+    o.println("== 4. Audit the secrets: leaks, key shapes, placeholders, insecure production settings");
+    AuditReport audit = Audit.of(model).dir(app).environments(Environment.DEVELOPMENT, Environment.PRODUCTION)
+        .git(false).run();
+    o.println(indent(audit.toText()));
+    ok &= !audit.hasErrors();
+    o.println();
+
+    o.println("== 5. Generate the platform files from the model, check them, and catch a drift");
     Path renderYaml = app.resolve("render.yaml");
     Path vercelJson = app.resolve("vercel.json");
     Render.blueprint(model).writeTo(renderYaml);
@@ -100,18 +127,73 @@ final class DemoCommand implements Callable<Integer> {
     Files.writeString(renderYaml, yaml);
     o.println();
 
-    o.println("== 5. Deploy, roll back and fail on the Render sandbox (an in-process Render API)");
+    o.println("== 6. Run the api service as Render would (process mode), and probe its health");
+    ok &= processMode(o, model, app);
+    o.println();
+
+    o.println("== 7. Deploy, roll back and fail on the Render sandbox (an in-process Render API)");
     ok &= renderSandbox(o);
+    o.println();
+
+    o.println("== 8. The production pipeline on the Render and Vercel sandboxes: one run goes live,");
+    o.println("      a second one's smoke test fails and both deploys are rolled back");
+    ok &= pipelines(o, dir);
     o.println();
 
     o.println("== Artefacts");
     o.println("   model and env files: " + app);
     o.println("   render.yaml:         " + renderYaml);
+    o.println("   pipeline runs:       " + dir.resolve(".runway").resolve("runs"));
     o.println("   vercel.json:         " + vercelJson);
     o.println("   validate it yourself: ./runway validate --config " + app.resolve("runway.conf") + " --env production");
     o.println(ok ? "Demo finished: every step behaved as expected." : "Demo finished with unexpected results (see above).");
     o.flush();
     return ok ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  private static boolean processMode(PrintWriter o, App model, Path app) {
+    try (ProcessSimulation api = DockerSim.process(model, "api").root(app).environment(Environment.PRODUCTION)
+        .port(0).healthTimeout(Duration.ofSeconds(60)).start()) {
+      o.println("   started `" + String.join(" ", api.command()) + "` (pid " + api.pid() + ") on " + api.url()
+          + " with PORT, RENDER and the production variables");
+      URI health = api.healthUrl().orElseThrow();
+      try (HealthRegistry probes = Health.registry()
+          .deep("api", HttpProbe.get(health.toString()).expectStatus(200).build().timeout(Duration.ofSeconds(5)))
+          .build()) {
+        HealthReport report = probes.check(Group.DEEP);
+        o.println("   " + health + " -> " + report.status() + ": " + report.toJson(HealthReport.Format.IETF, true));
+        int exit = api.stop();
+        o.println("   stopped it cleanly (exit " + exit + ")");
+        return report.status() == Status.PASS;
+      }
+    } catch (RunwayException e) {
+      o.println("   !! process mode failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static boolean pipelines(PrintWriter o, Path dir) {
+    PipelineCommand.From from = new PipelineCommand.From();
+    if (PipelineProvider.all(true).isEmpty() && from.all().isEmpty()) {
+      o.println("   skipped: the acme pipelines are not on the class path; run the demo through ./runway");
+      return true;
+    }
+    LocalExecutor executor = LocalExecutor.builder().approver(Approver.upFront(Set.of("production")))
+        .progress(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false)
+        .stateDir(dir.resolve(".runway")).build();
+    PipelineRun live = executor.run(PipelineProvider.named(from.pipelines(true), "production-deploy"));
+    o.println(indent(live.toText().strip()));
+    String before = System.getProperty("runway.smoke.fail");
+    System.setProperty("runway.smoke.fail", "true");
+    PipelineRun failed;
+    try {
+      failed = executor.run(PipelineProvider.named(from.pipelines(true), "production-deploy"));
+    } finally {
+      if (before == null) System.clearProperty("runway.smoke.fail");
+      else System.setProperty("runway.smoke.fail", before);
+    }
+    o.println(indent(failed.toText().strip()));
+    return live.succeeded() && !failed.succeeded() && failed.rolledBack() && !failed.rollbackFailed();
   }
 
   private static boolean renderSandbox(PrintWriter o) {
@@ -152,6 +234,7 @@ final class DemoCommand implements Callable<Integer> {
       for (String name : EXAMPLE_FILES) {
         try (InputStream in = DemoCommand.class.getResourceAsStream("/dev/runway/cli/demo/acme/" + name)) {
           if (in == null) throw new RunwayException("demo: the example file " + name + " is missing from the runway jar; rebuild it with ./mvnw -pl cli -am package");
+          Files.createDirectories(target.resolve(name).getParent());
           Files.copy(in, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
       }
