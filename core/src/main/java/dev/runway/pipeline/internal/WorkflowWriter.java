@@ -91,9 +91,11 @@ public final class WorkflowWriter {
         ObjectNode st = steps.addObject();
         st.put("name", "roll back " + d.id());
         st.put("if", "${{ needs." + job + ".outputs." + out + "_version != '' }}");
-        st.putObject("env")
+        ObjectNode env = st.putObject("env")
             .put("FROM_VERSION", "${{ needs." + job + ".outputs." + out + "_version }}")
             .put("TO_VERSION", "${{ needs." + job + ".outputs." + out + "_previous }}");
+        // The rollback calls the same platform API as the deploy, so it needs the deploy's credentials.
+        for (String secret : d.secrets()) env.put(secret, "${{ secrets." + secret + " }}");
         st.put("run", "jbang " + script + " --rollback " + d.id() + " --from \"$FROM_VERSION\" --to \"$TO_VERSION\"");
         st.put("timeout-minutes", minutes(d.timeout()));
       }

@@ -28,6 +28,14 @@ class AcmeWorkflowsTest {
   }
 
   @Test
+  void theRollbackJobGetsTheDeploysCredentialsAsSecretReferences() {
+    String yaml = GitHubActions.workflow(AcmePipelines.all().get(0)).yaml();
+    String rollback = yaml.substring(yaml.indexOf("name: roll back deploys"));
+    assertThat(rollback).contains("RENDER_API_KEY: \"${{ secrets.RENDER_API_KEY }}\"")
+        .contains("VERCEL_TOKEN: \"${{ secrets.VERCEL_TOKEN }}\"");
+  }
+
+  @Test
   void theProductionPipelinePlansApprovalBeforeBothDeploys() {
     String plan = AcmePipelines.all().get(0).plan();
     assertThat(plan.indexOf("production [approval]")).isPositive().isLessThan(plan.indexOf("deploy-api [deploy]"));
