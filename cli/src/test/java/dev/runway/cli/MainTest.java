@@ -23,7 +23,10 @@ class MainTest {
   }
 
   private static Path copyExample(Path dir) throws IOException {
-    for (String name : DemoCommand.EXAMPLE_FILES) Files.copy(EXAMPLE.resolve(name), dir.resolve(name));
+    for (String name : DemoCommand.EXAMPLE_FILES) {
+      Files.createDirectories(dir.resolve(name).getParent());
+      Files.copy(EXAMPLE.resolve(name), dir.resolve(name));
+    }
     return dir.resolve("runway.conf");
   }
 
