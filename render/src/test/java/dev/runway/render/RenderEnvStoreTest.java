@@ -29,6 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RenderEnvStoreTest {
+  static {
+    // Nagle off for the JDK's HTTP server (read once per JVM, at its first server): ~40 ms less per sandbox answer.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   static final OpenApiContract CONTRACT = OpenApiContract.forSpec("render/render-public-api-openapi.json", "/v1");
 
   RenderSandbox sandbox;

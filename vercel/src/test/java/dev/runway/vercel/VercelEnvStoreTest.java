@@ -33,6 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class VercelEnvStoreTest {
+  static {
+    // Nagle off for the JDK's HTTP server (read once per JVM, at its first server): ~40 ms less per sandbox answer.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   VercelSandbox sandbox;
   OpenApiContract contract;
   SandboxFaults faults;
