@@ -383,13 +383,27 @@ public final class Engine {
       Optional<Deployment> d = f.get(step.timeout().toNanos(), TimeUnit.NANOSECONDS);
       return new Outcome(StepStatus.SUCCEEDED, "", d.orElse(null));
     } catch (TimeoutException e) {
-      f.cancel(true);
-      return new Outcome(StepStatus.TIMED_OUT, "timed out after " + Plans.human(step.timeout()), null);
+      return new Outcome(StepStatus.TIMED_OUT, "timed out after " + Plans.human(step.timeout()), finishedAnyway(f));
     } catch (ExecutionException e) {
       return new Outcome(StepStatus.FAILED, describe(e.getCause()), null);
     } catch (InterruptedException e) {
-      f.cancel(true);
-      return new Outcome(StepStatus.CANCELLED, "cancelled: a parallel step failed", null);
+      return new Outcome(StepStatus.CANCELLED, "cancelled: a parallel step failed", finishedAnyway(f));
+    }
+  }
+
+  /**
+   * Cancels a step's body; when it had already finished (a deploy that went live in the instant its
+   * sibling failed), returns its deployment so that the run still rolls it back.
+   */
+  private static @Nullable Deployment finishedAnyway(Future<Optional<Deployment>> f) {
+    if (f.cancel(true)) return null;
+    try {
+      return f.get(0, TimeUnit.NANOSECONDS).orElse(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+      return null;
     }
   }
 
