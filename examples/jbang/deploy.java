@@ -34,7 +34,7 @@ class deploy {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--service" -> serviceName = value(args, ++i);
-        case "--timeout" -> timeout = duration(value(args, ++i));
+        case "--timeout" -> timeout = duration(value(args, ++i), "--timeout");
         case "--rollback" -> rollback = true;
         case "--fail" -> fail = failure(value(args, ++i));
         case "-h", "--help" -> { System.out.println(USAGE); System.exit(0); }
@@ -105,13 +105,20 @@ class deploy {
     return null;
   }
 
-  static Duration duration(String text) {
-    try {
-      return Duration.parse("PT" + text.toUpperCase());
-    } catch (RuntimeException e) {
-      usage("--timeout " + text + ": not a duration; write 90s, 10m or 1h");
-      return null;
+  /** 500ms, 90s, 10m, 1h. */
+  static Duration duration(String text, String option) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+    if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofHours(n);
+      };
     }
+    usage(option + " " + text + ": not a duration; write 500ms, 90s, 10m or 1h");
+    return null;
   }
 
   static String value(String[] args, int i) {

@@ -111,7 +111,8 @@ final class JBang {
 
     /** Stops the script as a terminal's Ctrl-C would (SIGTERM; shutdown hooks run) and waits for it. */
     int stop() {
-      process.destroy();
+      // Through the handle: Process.destroy() also closes our ends of its pipes, losing its last lines.
+      process.toHandle().destroy();
       try {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
           process.destroyForcibly();
