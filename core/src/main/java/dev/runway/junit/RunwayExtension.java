@@ -190,6 +190,7 @@ public final class RunwayExtension implements BeforeAllCallback, AfterAllCallbac
           + " start() method; assign the field yourself (@Sandbox static " + type.getSimpleName() + " "
           + field.getName() + " = ...;)");
     }
+    start.trySetAccessible();   // a package-private type of the user's tests
     try {
       return (AutoCloseable) start.invoke(null);
     } catch (InvocationTargetException e) {
