@@ -173,6 +173,39 @@ class LocalExecutorTest {
   }
 
   @Test
+  void aDeployStillFinishingWhenItsSiblingFailsIsAwaitedAndRolledBack() {
+    List<String> log = FakeTarget.log();
+    FakeTarget api = new FakeTarget("api", log, 1);
+    FakeTarget web = new FakeTarget("web", log, 1);
+    web.failDeploy = true;
+    CountDownLatch apiLive = new CountDownLatch(1);
+    DeployTarget slowToReturnApi = new DeployTarget() {
+      public String name() { return api.name(); }
+      public Deployment deploy(StepContext ctx) throws Exception {
+        Deployment d = api.deploy(ctx);
+        apiLive.countDown();
+        Thread.sleep(300); // still reporting back when its sibling fails
+        return d;
+      }
+      public void rollback(Deployment d, StepContext ctx) { api.rollback(d, ctx); }
+    };
+    DeployTarget failingWeb = new DeployTarget() {
+      public String name() { return web.name(); }
+      public Deployment deploy(StepContext ctx) throws Exception {
+        apiLive.await(5, TimeUnit.SECONDS);
+        return web.deploy(ctx);
+      }
+      public void rollback(Deployment d, StepContext ctx) { web.rollback(d, ctx); }
+    };
+    Pipeline p = Pipeline.named("p").stage("deploy", s -> s.parallel(
+        Step.deploy("deploy-api", slowToReturnApi), Step.deploy("deploy-web", failingWeb))).build();
+    PipelineRun run = executor().build().run(p);
+    assertThat(log).containsExactly("deploy api v2", "rollback api to v1");
+    assertThat(run.rolledBack()).isTrue();
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void rollsBackTheParallelDeployThatWentLiveWhenItsSiblingFails() {
     List<String> log = FakeTarget.log();
     FakeTarget api = new FakeTarget("api", log, 1);

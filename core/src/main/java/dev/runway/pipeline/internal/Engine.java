@@ -379,6 +379,7 @@ public final class Engine {
       step.action().orElseThrow().run(ctx);
       return Optional.empty();
     });
+    long deadline = System.nanoTime() + step.timeout().toNanos();
     try {
       Optional<Deployment> d = f.get(step.timeout().toNanos(), TimeUnit.NANOSECONDS);
       return new Outcome(StepStatus.SUCCEEDED, "", d.orElse(null));
@@ -387,7 +388,27 @@ public final class Engine {
     } catch (ExecutionException e) {
       return new Outcome(StepStatus.FAILED, describe(e.getCause()), null);
     } catch (InterruptedException e) {
+      if (step.kind() == Step.Kind.DEPLOY) {
+        // A deploy in flight is left to finish (within its own timeout) rather than interrupted half-way:
+        // a live deploy can be rolled back, a deploy in an unknown state cannot.
+        Deployment d = awaitUninterruptibly(f, deadline);
+        Thread.currentThread().interrupt();
+        return new Outcome(StepStatus.CANCELLED, "cancelled: a parallel step failed", d);
+      }
       return new Outcome(StepStatus.CANCELLED, "cancelled: a parallel step failed", finishedAnyway(f));
+    }
+  }
+
+  private static @Nullable Deployment awaitUninterruptibly(Future<Optional<Deployment>> f, long deadline) {
+    while (true) {
+      try {
+        return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).orElse(null);
+      } catch (InterruptedException again) {
+        // keep waiting: the deploy's own timeout bounds this
+      } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+        f.cancel(true);
+        return null;
+      }
     }
   }
 
