@@ -157,11 +157,12 @@ public final class Engine implements AutoCloseable {
     long start = System.nanoTime();
     recordLag(start - due);
     checks.incrementAndGet();
+    @Nullable Observation result = null;
     try {
       Instant now = clock.instant();
       if (s.endpoint.inMaintenance(now)) {
-        complete(s, new Observation(s.endpoint.name(), now, State.MAINTENANCE, Double.NaN, "in maintenance window",
-            false), done);
+        result = complete(s, new Observation(s.endpoint.name(), now, State.MAINTENANCE, Double.NaN,
+            "in maintenance window", false), null);
         return;
       }
       Duration timeout = s.endpoint.timeout();
@@ -186,9 +187,11 @@ public final class Engine implements AutoCloseable {
         finished[0] = true;
       }
       Thread.interrupted(); // a guard that fired has interrupted us inside the lock; clear it for the next check
-      if (mine) complete(s, Classifier.classify(s.endpoint, r, took, clock.instant()), done);
+      if (mine) result = complete(s, Classifier.classify(s.endpoint, r, took, clock.instant()), null);
     } finally {
       s.inFlight.set(false);
+      // Only now: a runOnce caller woken by this may check the endpoint again at once.
+      if (done != null && result != null) done.complete(result);
     }
   }
 
@@ -211,7 +214,7 @@ public final class Engine implements AutoCloseable {
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
-  private void complete(Slot s, Observation o, @Nullable CompletableFuture<Observation> done) {
+  private Observation complete(Slot s, Observation o, @Nullable CompletableFuture<Observation> done) {
     AlertState.Transition t;
     synchronized (s) {
       history.record(List.of(o));
@@ -223,6 +226,7 @@ public final class Engine implements AutoCloseable {
       onTransition.accept(s.endpoint, t);
     }
     if (done != null) done.complete(o);
+    return o;
   }
 
   private void recordLag(long nanos) {

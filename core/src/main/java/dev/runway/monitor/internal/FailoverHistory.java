@@ -90,6 +90,7 @@ public final class FailoverHistory implements History {
 
   @Override
   public long nextIncidentId() {
+    if (primary == memory) return memory.nextIncidentId();
     long fromPrimary;
     try {
       fromPrimary = primary.nextIncidentId();
