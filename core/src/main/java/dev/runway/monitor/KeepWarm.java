@@ -278,8 +278,8 @@ public final class KeepWarm {
             Problem p = Problem.error(Problem.OUT_OF_RANGE, "keep-warm: budget",
                     services.size() + (services.size() == 1 ? " service" : " services") + " awake " + fmt(perDay)
                         + " h a day use " + fmt(kept) + " instance hours in a " + days + "-day month"
-                        + (otherHours > 0 ? ", plus " + fmt(otherHours) + " h of other free services" : "")
-                        + ": " + fmt(total) + " h, over the " + fmt(budget.hoursPerMonth()) + " free hours of "
+                        + (otherHours > 0 ? ", plus " + fmt(otherHours) + " h of other free services: " + fmt(total) + " h" : "")
+                        + ", over the " + fmt(budget.hoursPerMonth()) + " free hours of "
                         + budget.name() + "; when they run out every free service of the workspace is suspended"
                         + " until the month ends")
                 .withFix(fix);
