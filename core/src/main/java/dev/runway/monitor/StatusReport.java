@@ -26,12 +26,18 @@ public record StatusReport(String title, Instant generated, @Nullable String his
     return Optional.ofNullable(historyProblem);
   }
 
-  /** The worst current state over all endpoints (maintenance counts as up). */
+  /**
+   * The worst of every endpoint's current state and every open incident's severity (an incident
+   * stays open until its success threshold, after the first good check); maintenance counts as up.
+   */
   public State overall() {
     State worst = State.UP;
-    for (EndpointStatus e : endpoints) {
-      if (e.state() == State.DOWN) return State.DOWN;
-      if (e.state() == State.DEGRADED) worst = State.DEGRADED;
+    List<State> seen = new java.util.ArrayList<>();
+    for (EndpointStatus e : endpoints) seen.add(e.state());
+    for (Incident i : incidents) if (i.open()) seen.add(i.severity());
+    for (State s : seen) {
+      if (s == State.DOWN) return State.DOWN;
+      if (s == State.DEGRADED) worst = State.DEGRADED;
     }
     return worst;
   }

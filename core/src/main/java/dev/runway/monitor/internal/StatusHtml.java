@@ -90,7 +90,7 @@ public final class StatusHtml {
       } else if (d.down() > 0 && d.ratio() < 0.99) {
         cls = "down";
         height = BAR_H / 2;
-      } else if (d.down() > 0 || d.degraded() > 0) {
+      } else if (d.down() > 0 || d.degraded() * 20 > d.total()) { // any downtime, or over 5% degraded
         cls = "degraded";
         height = BAR_H * 3 / 4;
       } else {
