@@ -169,7 +169,9 @@ public final class Engine implements AutoCloseable {
       Thread me = Thread.currentThread();
       Object runLock = new Object();
       boolean[] finished = {false};
-      ScheduledFuture<?> guard = timer.schedule(() -> {
+      ScheduledFuture<?> guard;
+      try {
+        guard = timer.schedule(() -> {
         synchronized (runLock) {
           if (finished[0]) return;
           finished[0] = true;
@@ -177,7 +179,10 @@ public final class Engine implements AutoCloseable {
         }
         complete(s, new Observation(s.endpoint.name(), clock.instant(), State.DOWN, Double.NaN,
             "timed out after " + timeout.toMillis() + " ms", false), done);
-      }, timeout.toNanos() + GUARD_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        }, timeout.toNanos() + GUARD_GRACE_NANOS, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closing) {
+        return; // the monitor is closing: this check would be recorded nowhere
+      }
       Result r = runSafely(s.check, timeout);
       long took = System.nanoTime() - start;
       guard.cancel(false);
