@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code interval} (default 60 s) and {@code jitter} (default 0): check {@code k} is due at
  *       {@code start + offset + k * interval}, where {@code offset} is a fixed random part of the
- *       jitter per endpoint, so checks spread out and never drift.
+ *       jitter per endpoint, so checks spread out and never drift. Without jitter the monitor
+ *       staggers endpoints over their interval by name ({@link Monitor.Builder#stagger(boolean)}).
  *   <li>{@code failuresToOpen} (default 3) consecutive bad checks open an incident;
  *       {@code successesToResolve} (default 2) consecutive good checks resolve it.
  *   <li>{@code degradedAbove}: a passing check slower than this is {@link State#DEGRADED};

@@ -70,7 +70,7 @@ public final class Monitor implements AutoCloseable {
     this.statusPageEvery = b.statusPageEvery;
     this.history = new FailoverHistory(b.history, b.memoryPerEndpoint);
     this.dispatcher = new Dispatcher(b.notifiers, b.notifyAttempts, b.notifyBackoff);
-    this.engine = new Engine(endpoints, history, dispatcher, clock, b.maxConcurrency, this::transitioned);
+    this.engine = new Engine(endpoints, history, dispatcher, clock, b.maxConcurrency, b.stagger, this::transitioned);
   }
 
   public static Builder builder() {
@@ -192,6 +192,7 @@ public final class Monitor implements AutoCloseable {
     private @Nullable Path statusPage;
     private String title = "Status";
     private Duration statusPageEvery = Duration.ofMinutes(1);
+    private boolean stagger = true;
     private int notifyAttempts = 3;
     private Duration notifyBackoff = Duration.ofSeconds(2);
 
@@ -264,6 +265,15 @@ public final class Monitor implements AutoCloseable {
 
     public Builder statusPageEvery(Duration value) {
       this.statusPageEvery = Objects.requireNonNull(value, "value");
+      return this;
+    }
+
+    /**
+     * Endpoints without jitter start at a fixed offset within their interval, derived from their
+     * name, so a thousand of them never fall due at one instant (default true). Off: all at start.
+     */
+    public Builder stagger(boolean enabled) {
+      this.stagger = enabled;
       return this;
     }
 

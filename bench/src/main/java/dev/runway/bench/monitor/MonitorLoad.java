@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   bash bench/monitor-load.sh        # or:
- *   java -Xmx128m -cp bench/target/benchmarks.jar dev.runway.bench.monitor.MonitorLoad [monitors] [interval-s] [warmup-s] [measure-s] [jitter|burst]
+ *   java -Xmx128m -cp bench/target/benchmarks.jar dev.runway.bench.monitor.MonitorLoad [monitors] [interval-s] [warmup-s] [measure-s] [jitter|stagger|burst]
  * </pre>
  */
 public final class MonitorLoad {
@@ -49,7 +49,9 @@ public final class MonitorLoad {
     Duration interval = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
     Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
     Duration measure = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 120);
-    boolean burst = args.length > 4 && args[4].equals("burst");
+    String mode = args.length > 4 ? args[4] : "jitter";
+    boolean burst = mode.equals("burst");
+    boolean noJitter = burst || mode.equals("stagger");
 
     int port = freePort();
     Process server = new ProcessBuilder(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -62,13 +64,14 @@ public final class MonitorLoad {
         endpoints.add(Endpoint.builder("svc-" + i,
                 HttpProbe.get("http://127.0.0.1:" + port + "/svc/" + i + "/health").expectStatus(200).build()
                     .timeout(Duration.ofSeconds(2)))
-            .interval(interval).jitter(burst ? Duration.ZERO : interval.minusMillis(100)).build());
+            .interval(interval).jitter(noJitter ? Duration.ZERO : interval.minusMillis(100)).build());
       }
       OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       try (Monitor monitor = Monitor.builder().endpoints(endpoints).history(History.sqlite(dir.resolve("monitor.db")))
-          .build()) {
+          .stagger(!burst).build()) {
         System.out.printf(Locale.ROOT, "monitor load: %d HTTP monitors every %d s (%s), history SQLite, max heap %d MB,"
-                + " %d CPUs%n", monitors, interval.toSeconds(), burst ? "all due at once" : "spread by jitter",
+                + " %d CPUs%n", monitors, interval.toSeconds(), burst ? "no jitter, stagger off: all due at once" : noJitter ? "no jitter, staggered by name (the default)"
+                : "spread by a random jitter below the interval",
             Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         monitor.start();
         Thread.sleep(warmup.toMillis());

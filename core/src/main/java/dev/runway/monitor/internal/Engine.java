@@ -62,7 +62,15 @@ public final class Engine implements AutoCloseable {
       this.check = ProbeAccess.check(endpoint.probe());
       this.intervalNanos = endpoint.interval().toNanos();
       long jitter = endpoint.jitter().toNanos();
-      this.offsetNanos = jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter);
+      if (jitter > 0) {
+        this.offsetNanos = ThreadLocalRandom.current().nextLong(jitter);
+      } else if (stagger) {
+        // Spread endpoints without jitter over their interval by name: never all due at one instant.
+        long h = (endpoint.name().hashCode() * 0x9E3779B97F4A7C15L) >>> 1;
+        this.offsetNanos = h % intervalNanos;
+      } else {
+        this.offsetNanos = 0;
+      }
       this.alerts = new AlertState(endpoint, open);
     }
 
@@ -84,9 +92,11 @@ public final class Engine implements AutoCloseable {
   private final long[] lags = new long[LAG_SAMPLES];
   private final AtomicLong lagIndex = new AtomicLong();
   private volatile boolean closed;
+  private final boolean stagger;
 
   public Engine(List<Endpoint> endpoints, FailoverHistory history, Dispatcher dispatcher, Clock clock,
-      int maxConcurrency, BiConsumer<Endpoint, AlertState.Transition> onTransition) {
+      int maxConcurrency, boolean stagger, BiConsumer<Endpoint, AlertState.Transition> onTransition) {
+    this.stagger = stagger;
     this.history = history;
     this.dispatcher = dispatcher;
     this.clock = clock;
