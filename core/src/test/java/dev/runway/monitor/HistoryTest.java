@@ -106,12 +106,43 @@ class HistoryTest {
     assertThat(h.incidents(Instant.EPOCH)).extracting(Incident::id).containsExactly(second);
   }
 
+  interface AdminSql {
+    void run(String sql);
+  }
+
+  @Test
+  void aDroppedPostgresConnectionIsReopenedAndNothingIsLost() throws Exception {
+    withPostgres((pg, admin) -> {
+      try (TargetServer target = new TargetServer();
+          Monitor monitor = Monitor.builder()
+              .endpoint(Endpoint.builder("api", dev.runway.health.HttpProbe.get(target.url()).build()).build())
+              .history(pg).build()) {
+        monitor.runOnce();
+        assertThat(monitor.historyProblem()).isEmpty();
+        // The database goes away under the monitor (a restart, a failover): every session is killed.
+        admin.run("select pg_terminate_backend(pid) from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()");
+        monitor.runOnce();
+        assertThat(monitor.historyProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("monitor: history postgres "));
+        monitor.runOnce(); // reconnects and writes what waited
+        assertThat(monitor.historyProblem()).isEmpty();
+        assertThat(pg.observations("api", Instant.EPOCH, Instant.now().plusSeconds(1))).hasSize(3);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   private static Observation obs(Instant at, State s, double ms) {
     return new Observation("api", at, s, ms, s == State.UP ? "" : s.wire(), s == State.UP && ms == 10);
   }
 
   /** Creates a database of its own on the test server, runs {@code test} against it, drops it. */
   static void withPostgres(Consumer<History> test) throws Exception {
+    withPostgres((h, admin) -> test.accept(h));
+  }
+
+  /** Runs {@code test} with the history and a way to run admin SQL against the test server. */
+  static void withPostgres(java.util.function.BiConsumer<History, AdminSql> test) throws Exception {
     String url = System.getenv("RUNWAY_TEST_PG_URL");
     Assumptions.assumeTrue(url != null && !url.isBlank(),
         "RUNWAY_TEST_PG_URL is not set: PostgreSQL history not tested (.ci/run starts PostgreSQL and sets it)");
@@ -128,7 +159,14 @@ class HistoryTest {
           + "/" + db;
       try (History h = History.postgres(own, "")) {
         assertThat(h.describe()).isEqualTo("postgres " + u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 5432) + "/" + db);
-        test.accept(h);
+        test.accept(h, sql -> {
+          try (Connection c = DriverManager.getConnection(admin, userInfo[0], userInfo.length > 1 ? userInfo[1] : "");
+              Statement st = c.createStatement()) {
+            st.execute(sql.replace("$DB", db));
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
       }
     } finally {
       try (Connection c = DriverManager.getConnection(admin, userInfo[0], userInfo.length > 1 ? userInfo[1] : "");

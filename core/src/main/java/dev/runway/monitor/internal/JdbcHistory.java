@@ -402,10 +402,25 @@ public final class JdbcHistory implements History {
         + "); monitoring goes on in memory until the database is back", Origin.of(description), e);
   }
 
+  /** The innermost driver message, first line only: a batch error's own text repeats the values it carried. */
   private static String reason(SQLException e) {
+    Throwable inner = e;
+    for (int i = 0; i < 5; i++) {
+      Throwable next = inner instanceof SQLException se && se.getNextException() != null ? se.getNextException()
+          : inner.getCause();
+      if (next == null || next == inner) break;
+      inner = next;
+    }
+    if (inner != e && inner.getMessage() != null) return clipReason(inner.getClass().getSimpleName() + ": " + inner.getMessage());
     String m = e.getMessage();
-    if (m == null) return e.getClass().getSimpleName();
-    m = m.replace('\n', ' ');
+    if (m != null && m.startsWith("Batch entry")) return "the batch was refused";
+    return clipReason(m == null ? e.getClass().getSimpleName() : m);
+  }
+
+  private static String clipReason(String text) {
+    String m = text;
+    int nl = m.indexOf('\n');
+    if (nl >= 0) m = m.substring(0, nl);
     return m.length() > 200 ? m.substring(0, 200) + "..." : m;
   }
 
