@@ -264,6 +264,33 @@ class MonitorTest {
   }
 
   @Test
+  void aWallClockJumpingBackAnHourNeitherLosesNorDuplicatesAnAlert() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+        Instant.parse("2026-03-29T01:30:00Z"));
+    java.time.Clock clock = new java.time.Clock() {
+      @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+      @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+      @Override public Instant instant() { return now.get(); }
+    };
+    RecordingNotifier alerts = new RecordingNotifier(0);
+    target.mode.set(TargetServer.Mode.ERROR);
+    try (Monitor monitor = Monitor.builder().endpoint(api().successesToResolve(1).build()).clock(clock)
+        .notifier(alerts).build()) {
+      monitor.runOnce();
+      now.set(now.get().plusSeconds(60));
+      monitor.runOnce(); // opens at 01:31
+      now.set(now.get().minus(Duration.ofHours(1))); // NTP steps the clock back an hour
+      target.mode.set(TargetServer.Mode.UP);
+      monitor.runOnce(); // resolves "before" it opened
+      assertThat(alerts.await(2)).extracting(Notification::event).containsExactly("monitor.down", "monitor.resolved");
+      assertThat(alerts.sent.get(1).text()).isEqualTo("Resolved after 0 s; cause was: status 503 (expected 200)");
+      assertThat(monitor.history().incidents(Instant.EPOCH)).singleElement()
+          .satisfies(i -> assertThat(i.resolved()).contains(Instant.parse("2026-03-29T00:31:00Z")));
+      assertThat(StatusPage.html(monitor.report())).contains("(0 s)");
+    }
+  }
+
+  @Test
   void rejectsTwoEndpointsWithOneName() {
     Endpoint a = api().build();
     assertThatThrownBy(() -> Monitor.builder().endpoint(a).endpoint(a))
