@@ -309,7 +309,7 @@ class RunwayTest {
     assertThatThrownBy(() -> Runway.parse("app = shop\nvariable { X {} }\n", "runway.conf"))
         .isInstanceOf(RunwayException.ModelInvalid.class)
         .hasMessage("runway.conf:2: variable: is not a runway.conf section; did you mean variables? "
-            + "(known: app, environments, rules, services, variables)");
+            + "(known: app, environments, keep-warm, monitor, rules, services, variables)");
   }
 
   @Test
