@@ -3,6 +3,12 @@ package dev.runway.cli;
 import dev.runway.App;
 import dev.runway.Runway;
 import dev.runway.Problems;
+import dev.runway.monitor.Endpoint;
+import dev.runway.monitor.History;
+import dev.runway.monitor.Monitor;
+import dev.runway.monitor.Observation;
+import dev.runway.monitor.State;
+import dev.runway.monitor.StatusPage;
 import dev.runway.pipeline.Approver;
 import dev.runway.pipeline.LocalExecutor;
 import dev.runway.pipeline.PipelineProvider;
@@ -127,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.writeString(renderYaml, yaml);
     o.println();
 
-    o.println("== 6. Run the api service as Render would (process mode), and probe its health");
+    o.println("== 6. Run the api service as Render would (process mode), probe its health, one monitoring pass");
     ok &= processMode(o, model, app);
     o.println();
 
@@ -144,6 +150,7 @@ final class DemoCommand implements Callable<Integer> {
     o.println("   model and env files: " + app);
     o.println("   render.yaml:         " + renderYaml);
     o.println("   pipeline runs:       " + dir.resolve(".runway").resolve("runs"));
+    o.println("   status page:         " + dir.resolve("status.html"));
     o.println("   vercel.json:         " + vercelJson);
     o.println("   validate it yourself: ./runway validate --config " + app.resolve("runway.conf") + " --env production");
     o.println(ok ? "Demo finished: every step behaved as expected." : "Demo finished with unexpected results (see above).");
@@ -162,9 +169,10 @@ final class DemoCommand implements Callable<Integer> {
           .build()) {
         HealthReport report = probes.check(Group.DEEP);
         o.println("   " + health + " -> " + report.status() + ": " + report.toJson(HealthReport.Format.IETF, true));
+        boolean monitored = monitorPass(o, health, app.getParent().resolve("status.html"));
         int exit = api.stop();
         o.println("   stopped it cleanly (exit " + exit + ")");
-        return report.status() == Status.PASS;
+        return report.status() == Status.PASS && monitored;
       }
     } catch (RunwayException e) {
       o.println("   !! process mode failed: " + e.getMessage());
@@ -194,6 +202,21 @@ final class DemoCommand implements Callable<Integer> {
     }
     o.println(indent(failed.toText().strip()));
     return live.succeeded() && !failed.succeeded() && failed.rolledBack() && !failed.rollbackFailed();
+  }
+
+  /** One monitoring pass over the running service, and the status page it feeds. */
+  private static boolean monitorPass(PrintWriter o, URI health, Path page) {
+    Endpoint api = Endpoint.builder("api", HttpProbe.get(health.toString()).expectStatus(200).build()
+        .timeout(Duration.ofSeconds(5))).service("acme-api").build();
+    try (Monitor monitor = Monitor.builder().endpoint(api).history(History.inMemory(1_000)).build()) {
+      List<Observation> seen = monitor.runOnce();
+      for (Observation ob : seen) {
+        o.println("   monitor: " + ob.endpoint() + " " + ob.state() + " in " + Math.round(ob.responseMillis()) + " ms");
+      }
+      StatusPage.write(monitor.report(), page);
+      o.println("   status page: " + page + " (and status.json beside it)");
+      return !seen.isEmpty() && seen.stream().allMatch(ob -> ob.state() == State.UP);
+    }
   }
 
   private static boolean renderSandbox(PrintWriter o) {
