@@ -1,5 +1,6 @@
 package dev.runway.sync;
 
+import dev.runway.testkit.FaultyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.security.EnvKey;

@@ -1,5 +1,6 @@
 package dev.runway.sync;
 
+import dev.runway.testkit.FaultyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +106,7 @@ class SyncTest {
     assertThat(result.toText()).isEqualTo(String.join("\n",
         ".env.production -> render:api: STOPPED after 1 change",
         "  applied     remove OLD_FLAG",
-        "  failed: OPENAI_API_KEY: sandbox: OPENAI_API_KEY: the platform answered 503; try again later",
+        "  failed: OPENAI_API_KEY: sandbox: OPENAI_API_KEY: injected failure, the platform answered 503; try again later",
         "  not applied change OPENAI_API_KEY",
         "  not applied add SENTRY_DSN",
         "  backup: " + backup,

@@ -1,5 +1,6 @@
 package dev.runway.render;
 
+import dev.runway.testkit.FaultyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.render.internal.RenderEnvStore;
@@ -142,7 +143,7 @@ class RenderEnvStoreProperties {
     String id = service(b);
     Map<String, String> original = sandbox.envVars(id);
     RenderEnvStore inner = store(id, oneCallRestore);
-    FailingStore target = new FailingStore(inner, injection == Injection.STORE ? failAt : -1);
+    FaultyStore target = new FaultyStore(inner, injection == Injection.STORE ? failAt : -1);
     CHANGES.set(0);
     FAIL_AT.set(injection == Injection.SANDBOX ? failAt : -1);
     Path backups = Files.createTempDirectory("runway-render-backups");

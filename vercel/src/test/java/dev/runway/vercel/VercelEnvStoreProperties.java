@@ -1,5 +1,6 @@
 package dev.runway.vercel;
 
+import dev.runway.testkit.FaultyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.security.EnvKey;
@@ -208,7 +209,7 @@ class VercelEnvStoreProperties {
     Map<EnvTarget, Map<String, String>> before = raw(project);
     Map<String, String> readable = inner.readAll();
     Set<String> writeOnly = inner.writeOnly();
-    FailingStore store = new FailingStore(inner, injection == Injection.STORE ? failAt : -1);
+    FaultyStore store = new FaultyStore(inner, injection == Injection.STORE ? failAt : -1);
     Path backups = Files.createTempDirectory("runway-vercel-backups");
     temps.add(backups);
     SyncPlan plan = Sync.plan(EnvStores.memory(".env." + target.wireName(), a), store);

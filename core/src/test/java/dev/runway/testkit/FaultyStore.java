@@ -1,4 +1,4 @@
-package dev.runway.vercel;
+package dev.runway.testkit;
 
 import dev.runway.RunwayException;
 import dev.runway.sync.EnvSnapshot;
@@ -6,20 +6,29 @@ import dev.runway.sync.EnvStore;
 import java.util.Map;
 import java.util.Set;
 
-/** Wraps a store and fails its n-th change (write or delete, from 0) once, before it reaches the platform. */
-final class FailingStore implements EnvStore {
+/**
+ * Wraps an env store and fails its n-th change (write or delete, counted from 0) once, before it
+ * reaches the store, as a platform answering 503 would. Snapshots and restores go to the wrapped
+ * store's own implementation (Render's replace-all call, Vercel's key-by-key default).
+ */
+public final class FaultyStore implements EnvStore {
   private final EnvStore inner;
   private int failAt;
   private int changes;
 
-  FailingStore(EnvStore inner, int failAt) {
+  public FaultyStore(EnvStore inner, int failAt) {
     this.inner = inner;
     this.failAt = failAt;
   }
 
-  /** No failure from now on. */
-  void disarm() {
+  /** No failure from now on (the platform is back). */
+  public void disarm() {
     failAt = -1;
+  }
+
+  /** The changes attempted so far, the failed one included. */
+  public int changes() {
+    return changes;
   }
 
   @Override
@@ -50,14 +59,20 @@ final class FailingStore implements EnvStore {
   }
 
   @Override
+  public EnvSnapshot snapshot() {
+    return inner.snapshot();
+  }
+
+  @Override
   public void restore(EnvSnapshot snapshot) {
-    inner.restore(snapshot); // the platform's own restore (Vercel: the default, key by key)
+    inner.restore(snapshot);
   }
 
   private void maybeFail(String name) {
     if (changes++ == failAt) {
       failAt = -1;
-      throw new RunwayException.PlatformRejected("test", 503, null, "test: " + name + ": injected failure; try again", null);
+      throw new RunwayException.PlatformRejected("sandbox", 503, "unavailable",
+          "sandbox: " + name + ": injected failure, the platform answered 503; try again later", null);
     }
   }
 }
