@@ -41,6 +41,7 @@ class MaskerTest {
   @Test
   void masksWordsShapedLikeEveryBuiltInKeyFormat() {
     Masker m = Masker.formatsOnly();
+    // Obviously fake test data: the right prefixes and shapes, filled with the alphabet; none is a real key.
     String[] keys = {
         "sk-proj-abcdefghij0123456789ABCD", "sk-ant-api03-abcdefghij0123456789", "llx-abcdefghij0123456789AB",
         "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJl", "sb_publishable_abcdefghij12",
