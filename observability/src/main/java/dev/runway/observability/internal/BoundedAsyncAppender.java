@@ -5,9 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import ch.qos.logback.core.spi.AppenderAttachable;
-import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,11 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
  * streams with {@code immediateFlush=false} are flushed whenever the queue runs empty, so a quiet
  * application's lines are on disk at once and a busy one's are written in large blocks.
  */
-public final class BoundedAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
-    implements AppenderAttachable<ILoggingEvent> {
+public final class BoundedAsyncAppender extends ForwardingAppender {
   public static final String LOGGER_NAME = "dev.runway.observability";
 
-  private final AppenderAttachableImpl<ILoggingEvent> children = new AppenderAttachableImpl<>();
   private final LongAdder dropped = new LongAdder();
   private int capacity = 8192;
   private long stopTimeoutMillis = 2000;
@@ -137,40 +132,5 @@ public final class BoundedAsyncAppender extends UnsynchronizedAppenderBase<ILogg
       Thread.currentThread().interrupt();
     }
     children.detachAndStopAllAppenders();
-  }
-
-  @Override
-  public void addAppender(Appender<ILoggingEvent> appender) {
-    children.addAppender(appender);
-  }
-
-  @Override
-  public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
-    return children.iteratorForAppenders();
-  }
-
-  @Override
-  public Appender<ILoggingEvent> getAppender(String name) {
-    return children.getAppender(name);
-  }
-
-  @Override
-  public boolean isAttached(Appender<ILoggingEvent> appender) {
-    return children.isAttached(appender);
-  }
-
-  @Override
-  public void detachAndStopAllAppenders() {
-    children.detachAndStopAllAppenders();
-  }
-
-  @Override
-  public boolean detachAppender(Appender<ILoggingEvent> appender) {
-    return children.detachAppender(appender);
-  }
-
-  @Override
-  public boolean detachAppender(String name) {
-    return children.detachAppender(name);
   }
 }

@@ -2,11 +2,7 @@ package dev.runway.observability.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import ch.qos.logback.core.spi.AppenderAttachable;
-import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import dev.runway.observability.Masker;
-import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,12 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * registered in the logger context under {@link #CONTEXT_KEY} (see {@code Logging.maskSecretsOf}),
  * and the built-in key formats are masked from the start.
  */
-public final class MaskingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
-    implements AppenderAttachable<ILoggingEvent> {
+public final class MaskingAppender extends ForwardingAppender {
   /** Where the context's shared masker holder lives. */
   public static final String CONTEXT_KEY = "dev.runway.observability.masker";
 
-  private final AppenderAttachableImpl<ILoggingEvent> children = new AppenderAttachableImpl<>();
   private AtomicReference<Masker> masker = new AtomicReference<>(Masker.formatsOnly());
 
   public MaskingAppender() {
@@ -55,40 +49,5 @@ public final class MaskingAppender extends UnsynchronizedAppenderBase<ILoggingEv
   public void stop() {
     super.stop();
     children.detachAndStopAllAppenders();
-  }
-
-  @Override
-  public void addAppender(Appender<ILoggingEvent> appender) {
-    children.addAppender(appender);
-  }
-
-  @Override
-  public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
-    return children.iteratorForAppenders();
-  }
-
-  @Override
-  public Appender<ILoggingEvent> getAppender(String name) {
-    return children.getAppender(name);
-  }
-
-  @Override
-  public boolean isAttached(Appender<ILoggingEvent> appender) {
-    return children.isAttached(appender);
-  }
-
-  @Override
-  public void detachAndStopAllAppenders() {
-    children.detachAndStopAllAppenders();
-  }
-
-  @Override
-  public boolean detachAppender(Appender<ILoggingEvent> appender) {
-    return children.detachAppender(appender);
-  }
-
-  @Override
-  public boolean detachAppender(String name) {
-    return children.detachAppender(name);
   }
 }
