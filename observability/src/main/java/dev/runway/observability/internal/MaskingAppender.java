@@ -1,7 +1,6 @@
 package dev.runway.observability.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
 import dev.runway.observability.Masker;
 import java.util.concurrent.atomic.AtomicReference;
 
