@@ -15,38 +15,40 @@ import org.jspecify.annotations.Nullable;
  * <p>Formats check shape only (prefix, alphabet, length), never the key itself. Immutable.
  */
 public final class KeyFormat {
+  // Classes are written \w (ASCII [A-Za-z0-9_]) and \p{Alnum} (ASCII [A-Za-z0-9]): one test per
+  // character instead of a chain of ranges, which the log masker feels on every key-shaped word.
   public static final KeyFormat OPENAI = new KeyFormat(
-      "openai", "^sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$",
+      "openai", "^sk-(?!ant-)(?:proj-|svcacct-|admin-)?[\\w-]{20,}$",
       "an OpenAI API key (sk-... or sk-proj-...)", "create one at platform.openai.com/api-keys");
   public static final KeyFormat ANTHROPIC = new KeyFormat(
-      "anthropic", "^sk-ant-[A-Za-z0-9_-]{20,}$",
+      "anthropic", "^sk-ant-[\\w-]{20,}$",
       "an Anthropic API key (sk-ant-...)", "create one at console.anthropic.com/settings/keys");
   public static final KeyFormat LLAMACLOUD = new KeyFormat(
-      "llamacloud", "^llx-[A-Za-z0-9_-]{20,}$",
+      "llamacloud", "^llx-[\\w-]{20,}$",
       "a LlamaCloud API key (llx-...)", "create one at cloud.llamaindex.ai under API keys");
   public static final KeyFormat JWT = new KeyFormat(
-      "jwt", "^eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$",
+      "jwt", "^eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]*$",
       "a JWT (three base64url parts, eyJ...)", "copy the whole token, all three dot-separated parts");
   public static final KeyFormat SUPABASE_PUBLISHABLE = new KeyFormat(
-      "supabase-publishable", "^sb_publishable_[A-Za-z0-9_-]{10,}$",
+      "supabase-publishable", "^sb_publishable_[\\w-]{10,}$",
       "a Supabase publishable key (sb_publishable_...)", "copy it from the Supabase dashboard, Project Settings > API Keys");
   public static final KeyFormat SUPABASE_SECRET = new KeyFormat(
-      "supabase-secret", "^sb_secret_[A-Za-z0-9_-]{10,}$",
+      "supabase-secret", "^sb_secret_[\\w-]{10,}$",
       "a Supabase secret key (sb_secret_...)", "copy it from the Supabase dashboard, Project Settings > API Keys");
   public static final KeyFormat SUPABASE_ACCESS_TOKEN = new KeyFormat(
-      "supabase-access-token", "^sbp_[A-Za-z0-9]{20,}$",
+      "supabase-access-token", "^sbp_\\p{Alnum}{20,}$",
       "a Supabase personal access token (sbp_...)", "create one at supabase.com/dashboard/account/tokens");
   public static final KeyFormat RENDER_API_KEY = new KeyFormat(
-      "render", "^rnd_[A-Za-z0-9]{20,}$",
+      "render", "^rnd_\\p{Alnum}{20,}$",
       "a Render API key (rnd_...)", "create one in the Render dashboard, Account Settings > API Keys");
   public static final KeyFormat VERCEL_TOKEN = new KeyFormat(
-      "vercel", "^[A-Za-z0-9]{24}$",
+      "vercel", "^\\p{Alnum}{24}$",
       "a Vercel access token (24 letters and digits)", "create one at vercel.com/account/tokens");
   public static final KeyFormat GITHUB_TOKEN = new KeyFormat(
-      "github", "^(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})$",
+      "github", "^(?:gh[pousr]_\\p{Alnum}{36,}|github_pat_\\w{22,})$",
       "a GitHub token (ghp_..., github_pat_...)", "create one at github.com/settings/tokens");
   public static final KeyFormat STRIPE_SECRET = new KeyFormat(
-      "stripe-secret", "^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}$",
+      "stripe-secret", "^(?:sk|rk)_(?:live|test)_\\p{Alnum}{10,}$",
       "a Stripe secret key (sk_live_..., sk_test_...)", "copy it from dashboard.stripe.com/apikeys");
 
   // --- Added for the security audit (dev.runway.security.Audit) -----------------------------

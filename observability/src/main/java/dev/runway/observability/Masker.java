@@ -7,11 +7,15 @@ import dev.runway.env.Var;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -41,12 +45,39 @@ public final class Masker {
   /** Words shorter than this are never taken for keys. */
   public static final int MIN_KEY_LENGTH = 10;
 
+  /** The characters words are made of; their order numbers the pairs in {@link #formatsByPair}. */
+  private static final String WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
+  private static final byte[] WORD_CHAR_INDEX = new byte[128];
+  /** 1 for a word character, else 0, by ASCII code. */
+  private static final int[] WORD_CHAR = new int[128];
+  private static final int PAIR_BUCKETS = 1024;
+  private static final char[] MASK_CHARS = Secret.MASK.toCharArray();
+
+  static {
+    Arrays.fill(WORD_CHAR_INDEX, (byte) -1);
+    for (int i = 0; i < WORD_CHARS.length(); i++) {
+      WORD_CHAR_INDEX[WORD_CHARS.charAt(i)] = (byte) i;
+      WORD_CHAR[WORD_CHARS.charAt(i)] = 1;
+    }
+  }
+
+  /** Viable pairs by expression: computed once per JVM, maskers are built per environment. */
+  private static final Map<String, BitSet> VIABLE_PAIRS = new ConcurrentHashMap<>();
   private static final Masker FORMATS_ONLY = new Masker(List.of(), KeyFormat.builtIn());
 
   private final String[] secrets;
   private final List<KeyFormat> formats;
   private final Pattern[] patterns;
-  private final ThreadLocal<Matcher[]> matchers;
+  private final ThreadLocal<Scratch> scratch;
+  /** Secrets by the hash of their first two characters: a text is scanned once, not once per secret. */
+  private final @Nullable Bucket[] secretsByPair;
+  /** Bit {@code c & 63} set for the first character {@code c} of every secret: a one-instruction first filter. */
+  private final long secretFirstChars;
+  /**
+   * For each pair of word characters, the formats (bit {@code f} for {@code patterns[f]}) whose
+   * expression can match a word starting with that pair; formats past the 32nd are always tried.
+   */
+  private final int[] formatsByPair;
 
   private Masker(Collection<String> secretValues, Collection<KeyFormat> formats) {
     Set<String> unique = new LinkedHashSet<>();
@@ -59,11 +90,47 @@ public final class Masker {
     this.formats = List.copyOf(new LinkedHashSet<>(formats));
     this.patterns = this.formats.stream().map(f -> Pattern.compile(f.regex())).toArray(Pattern[]::new);
     Pattern[] p = patterns;
-    this.matchers = ThreadLocal.withInitial(() -> {
-      Matcher[] m = new Matcher[p.length];
-      for (int i = 0; i < p.length; i++) m[i] = p[i].matcher("");
-      return m;
-    });
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(p));
+    this.secretsByPair = indexByFirstPair(secrets);
+    long firsts = 0;
+    for (String secret : secrets) firsts |= 1L << secret.charAt(0); // Java shifts a long by (n & 63)
+    this.secretFirstChars = firsts;
+    this.formatsByPair = viableFormatsByPair(patterns);
+  }
+
+  private static @Nullable Bucket[] indexByFirstPair(String[] secrets) {
+    Map<Integer, List<String>> byHash = new HashMap<>();
+    for (String s : secrets) byHash.computeIfAbsent(pairHash(s.charAt(0), s.charAt(1)), h -> new ArrayList<>()).add(s);
+    Bucket[] index = new Bucket[PAIR_BUCKETS];
+    byHash.forEach((h, list) -> index[h] = new Bucket(list));
+    return index;
+  }
+
+  private static int[] viableFormatsByPair(Pattern[] patterns) {
+    int[] viable = new int[WORD_CHARS.length() * WORD_CHARS.length()];
+    for (int f = 0; f < Math.min(patterns.length, 32); f++) {
+      Pattern pattern = patterns[f];
+      BitSet pairs = VIABLE_PAIRS.computeIfAbsent(pattern.pattern(), regex -> viablePairs(pattern));
+      for (int pair = pairs.nextSetBit(0); pair >= 0; pair = pairs.nextSetBit(pair + 1)) viable[pair] |= 1 << f;
+    }
+    return viable;
+  }
+
+  /**
+   * Asks the expression which two-character starts it could still match: a matcher run on the pair
+   * either matches or reports that it hit the end of the input wanting more. Exact, since it is the
+   * regex engine's own answer, and it works for formats users add as well as the built-in ones.
+   */
+  private static BitSet viablePairs(Pattern pattern) {
+    int n = WORD_CHARS.length();
+    BitSet viable = new BitSet(n * n);
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        Matcher m = pattern.matcher(new String(new char[] {WORD_CHARS.charAt(a), WORD_CHARS.charAt(b)}));
+        if (m.matches() || m.hitEnd()) viable.set(a * n + b);
+      }
+    }
+    return viable;
   }
 
   /** Masks the built-in key formats only: for logging before the environment is loaded. */
@@ -101,58 +168,72 @@ public final class Masker {
   /** The text with every secret replaced by {@link Secret#MASK}; the same instance when there is none. */
   public String mask(String text) {
     int len = text.length();
-    if (len < MIN_SECRET_LENGTH) return text;
-    Ranges ranges = null;
-    for (String secret : secrets) {
-      int i = text.indexOf(secret);
-      while (i >= 0) {
-        if (ranges == null) ranges = new Ranges();
-        ranges.add(i, i + secret.length());
-        i = text.indexOf(secret, i + 1);
+    if (len < MIN_SECRET_LENGTH || secrets.length == 0 && patterns.length == 0) return text;
+    Scratch work = scratch.get();
+    // scanning a char[] is several times faster than String.charAt, and the buffer is reused
+    char[] chars = work.chars(len);
+    text.getChars(0, len, chars, 0);
+    Ranges ranges = work.ranges;
+    ranges.clear();
+    if (secrets.length > 0) {
+      Bucket[] index = secretsByPair;
+      long firsts = secretFirstChars;
+      for (int i = 0, last = len - MIN_SECRET_LENGTH; i <= last; i++) {
+        if ((firsts >>> chars[i] & 1) == 0) continue; // no secret starts with a character like this one
+        Bucket bucket = index[pairHash(chars[i], chars[i + 1])];
+        if (bucket != null) bucket.findAt(text, i, ranges);
       }
     }
     if (patterns.length > 0) {
-      Matcher[] m = null;
-      int i = 0;
-      while (i < len) {
-        if (!isWordChar(text.charAt(i))) {
-          i++;
-          continue;
-        }
-        int start = i;
-        while (i < len && isWordChar(text.charAt(i))) i++;
-        if (i - start >= MIN_KEY_LENGTH) {
-          if (m == null) m = matchers.get();
-          ranges = checkWord(text, start, i, m, ranges);
+      // Count the current run of word characters without branching on word boundaries (text
+      // switches between words and separators every few characters, which defeats branch
+      // prediction); only a run reaching key length leaves the straight path.
+      int run = 0;
+      for (int i = 0; i < len; i++) {
+        char c = chars[i];
+        run = (run + 1) * (c < 128 ? WORD_CHAR[c] : 0);
+        if (run == MIN_KEY_LENGTH) {
+          int start = i + 1 - MIN_KEY_LENGTH;
+          int end = i + 1;
+          while (end < len && isWordChar(chars[end])) end++;
+          if (!ranges.covers(start, end)) checkWord(text, start, end, work.matchers, ranges);
+          i = end; // the character at end is not a word character
+          run = 0;
         }
       }
     }
-    return ranges == null ? text : ranges.apply(text);
+    return ranges.isEmpty() ? text : ranges.apply(chars, len);
   }
 
-  private @Nullable Ranges checkWord(String text, int start, int end, Matcher[] m, @Nullable Ranges ranges) {
+  private static int pairHash(char a, char b) {
+    return (a * 31 + b) & (PAIR_BUCKETS - 1);
+  }
+
+  private void checkWord(String text, int start, int end, Matcher[] m, Ranges ranges) {
     int e = end;
     while (e > start && text.charAt(e - 1) == '.') e--;
-    if (matchesKey(text, start, e, m)) return add(ranges, start, e);
-    if (text.indexOf('.', start) < 0 || text.indexOf('.', start) >= e) return ranges;
+    if (matchesKey(text, start, e, m)) {
+      ranges.add(start, e);
+      return;
+    }
+    int firstDot = text.indexOf('.', start);
+    if (firstDot < 0 || firstDot >= e) return;
     int partStart = start;
     for (int i = start; i <= e; i++) {
       if (i == e || text.charAt(i) == '.') {
-        if (i - partStart >= MIN_KEY_LENGTH && matchesKey(text, partStart, i, m)) ranges = add(ranges, partStart, i);
+        if (i - partStart >= MIN_KEY_LENGTH && matchesKey(text, partStart, i, m)) ranges.add(partStart, i);
         partStart = i + 1;
       }
     }
-    return ranges;
   }
 
-  private static Ranges add(@Nullable Ranges ranges, int start, int end) {
-    Ranges r = ranges == null ? new Ranges() : ranges;
-    r.add(start, end);
-    return r;
-  }
-
-  private static boolean matchesKey(String text, int start, int end, Matcher[] m) {
-    for (Matcher matcher : m) {
+  /** Whether text[start, end), a run of word characters, has the shape of one of the formats. */
+  private boolean matchesKey(String text, int start, int end, Matcher[] m) {
+    int candidates = formatsByPair[WORD_CHAR_INDEX[text.charAt(start)] * WORD_CHARS.length()
+        + WORD_CHAR_INDEX[text.charAt(start + 1)]];
+    for (int f = 0; f < m.length; f++) {
+      if (f < 32 && (candidates & (1 << f)) == 0) continue;
+      Matcher matcher = m[f];
       matcher.reset(text);
       matcher.region(start, end);
       if (matcher.matches()) return true;
@@ -161,8 +242,7 @@ public final class Masker {
   }
 
   private static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
-        || c == '.';
+    return c < 128 && WORD_CHAR_INDEX[c] >= 0;
   }
 
   private static @Nullable String urlPassword(String value) {
@@ -183,6 +263,55 @@ public final class Masker {
   @Override
   public String toString() {
     return "Masker{" + secrets.length + " secrets, formats=" + formats + "}";
+  }
+
+  /**
+   * The secrets whose first two characters share a hash. Secrets often share a long start (JWTs
+   * begin with the same encoded header), so that start is compared once, then each secret's rest.
+   */
+  private static final class Bucket {
+    final String commonStart;
+    final String[] secrets;
+
+    Bucket(List<String> secrets) {
+      this.secrets = secrets.toArray(String[]::new);
+      String common = secrets.get(0);
+      for (String s : secrets) {
+        int n = 0;
+        while (n < common.length() && n < s.length() && common.charAt(n) == s.charAt(n)) n++;
+        common = common.substring(0, n);
+      }
+      this.commonStart = common;
+    }
+
+    void findAt(String text, int i, Ranges ranges) {
+      if (!text.startsWith(commonStart, i)) return;
+      int skip = commonStart.length();
+      for (String secret : secrets) {
+        if (text.regionMatches(i + skip, secret, skip, secret.length() - skip)) ranges.add(i, i + secret.length());
+      }
+    }
+  }
+
+  /** Per-thread working state, so masking a text allocates nothing but the masked result. */
+  private static final class Scratch {
+    /** Longer texts get a buffer of their own, so an odd huge message does not pin memory per thread. */
+    private static final int MAX_KEPT = 8192;
+    final Matcher[] matchers;
+    final Ranges ranges = new Ranges();
+    private char[] chars = new char[256];
+
+    Scratch(Pattern[] patterns) {
+      matchers = new Matcher[patterns.length];
+      for (int i = 0; i < patterns.length; i++) matchers[i] = patterns[i].matcher("");
+    }
+
+    char[] chars(int length) {
+      if (length <= chars.length) return chars;
+      if (length > MAX_KEPT) return new char[length];
+      chars = new char[Math.max(length, Math.min(MAX_KEPT, chars.length * 2))];
+      return chars;
+    }
   }
 
   /** Start and end offsets of the parts to mask; merged when applied. */
@@ -207,8 +336,28 @@ public final class Masker {
       ends[i] = end;
     }
 
-    String apply(String text) {
-      StringBuilder out = new StringBuilder(text.length());
+    /** Whether [start, end) already lies inside one range (a secret's value): no need to test its shape. */
+    boolean covers(int start, int end) {
+      for (int i = 0; i < size && starts[i] <= start; i++) {
+        if (ends[i] >= end) return true;
+      }
+      return false;
+    }
+
+    void clear() {
+      size = 0;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    /**
+     * The masked text, written over {@code chars} in place: every range is at least
+     * {@link Secret#MASK}'s length long, so the output never overtakes the input.
+     */
+    String apply(char[] chars, int len) {
+      int out = 0;
       int pos = 0;
       int i = 0;
       while (i < size) {
@@ -219,12 +368,18 @@ public final class Masker {
           end = Math.max(end, ends[i]);
           i++;
         }
-        if (start > pos) out.append(text, pos, start);
-        out.append(Secret.MASK);
+        if (start > pos) {
+          System.arraycopy(chars, pos, chars, out, start - pos);
+          out += start - pos;
+        }
+        int maskStart = out;
+        out += MASK_CHARS.length;
+        System.arraycopy(MASK_CHARS, 0, chars, maskStart, MASK_CHARS.length);
         pos = Math.max(pos, end);
       }
-      out.append(text, pos, text.length());
-      return out.toString();
+      System.arraycopy(chars, pos, chars, out, len - pos);
+      out += len - pos;
+      return new String(chars, 0, out);
     }
   }
 

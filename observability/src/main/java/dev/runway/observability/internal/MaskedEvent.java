@@ -51,9 +51,7 @@ public final class MaskedEvent implements ILoggingEvent {
     if (m == null || m.isEmpty()) {
       this.mdc = Map.of();
     } else {
-      Map<String, String> copy = new HashMap<>(m.size() * 2);
-      m.forEach((k, v) -> copy.put(k, v == null ? null : masker.mask(v)));
-      this.mdc = Collections.unmodifiableMap(copy);
+      this.mdc = maskValues(m, masker);
     }
     List<KeyValuePair> kvs = e.getKeyValuePairs();
     if (kvs == null || kvs.isEmpty()) {
@@ -67,6 +65,25 @@ public final class MaskedEvent implements ILoggingEvent {
     }
     IThrowableProxy t = e.getThrowableProxy();
     this.throwable = t == null ? null : new MaskedThrowable(t, masker, 0);
+  }
+
+  /**
+   * The map itself when no value holds a secret (Logback hands each event its own read-only
+   * snapshot of the MDC), else a read-only copy with the values masked.
+   */
+  private static Map<String, String> maskValues(Map<String, String> m, Masker masker) {
+    Map<String, String> copy = null;
+    for (Map.Entry<String, String> entry : m.entrySet()) {
+      String v = entry.getValue();
+      if (v == null || masker.mask(v) == v) continue;
+      copy = new HashMap<>(m.size() * 2);
+      for (Map.Entry<String, String> each : m.entrySet()) {
+        String value = each.getValue();
+        copy.put(each.getKey(), value == null ? null : masker.mask(value));
+      }
+      break;
+    }
+    return copy == null ? m : Collections.unmodifiableMap(copy);
   }
 
   /** Masks {@code e}; an event that is already masked is masked again with {@code masker}. */
