@@ -1,5 +1,6 @@
 package dev.runway.health;
 
+import dev.runway.health.internal.ProbeChecks;
 import dev.runway.health.internal.TimedCheck;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Probe {
+  static {
+    ProbeChecks.install(Probe::check);
+  }
+
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
   private final String kind;

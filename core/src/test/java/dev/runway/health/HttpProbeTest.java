@@ -55,6 +55,18 @@ class HttpProbeTest {
   }
 
   @Test
+  void readsAtMostOneMebibyteOfABody() throws Exception {
+    // 3 MiB of JSON-looking text: the probe keeps the first MiB, so the JSON is cut off and the
+    // condition fails on a 1 MiB text instead of buffering everything the dependency sends.
+    String huge = "{\"pad\":\"" + "x".repeat(3 << 20) + "\",\"status\":\"ok\"}";
+    try (FaultServer dep = FaultServer.answering(200, "application/json", huge)) {
+      HealthReport.Entry e = run(HttpProbe.get(dep.url("/")).expectJson("/status", "ok").build());
+      assertThat(e.status()).isEqualTo(Status.FAIL);
+      assertThat(e.message()).isEqualTo("body is not JSON (" + (1 << 20) + " chars)");
+    }
+  }
+
+  @Test
   void garbageInsteadOfHttpFails() throws Exception {
     try (FaultServer dep = FaultServer.raw("SSH-2.0-OpenSSH_9.2\r\n\u0000\u0000\r\n\r\n")) {
       HealthReport.Entry e = run(HttpProbe.get(dep.url("/")).build());

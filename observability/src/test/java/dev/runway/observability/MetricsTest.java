@@ -84,6 +84,23 @@ class MetricsTest {
   }
 
   @Test
+  void bindsJvmMetersAtTheFirstAuthorisedScrapeOnlyWhenAskedTo() throws Exception {
+    PrometheusMeterRegistry lazy = Metrics.prometheus();
+    server.createContext("/api/lazy-metrics", Metrics.endpointBindingJvm(lazy, TOKEN));
+    assertThat(lazy.getMeters()).isEmpty();
+
+    assertThat(get("/api/lazy-metrics").statusCode()).isEqualTo(401);
+    assertThat(lazy.getMeters()).as("a refused scrape binds nothing").isEmpty();
+
+    HttpResponse<String> first = get("/api/lazy-metrics", "Authorization", "Bearer " + TOKEN);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("jvm_memory_used_bytes{").contains("jvm_threads_live_threads ");
+    int meters = lazy.getMeters().size();
+    assertThat(get("/api/lazy-metrics", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+    assertThat(lazy.getMeters()).as("bound once").hasSize(meters);
+  }
+
+  @Test
   void refusesAScrapeWithoutTheTokenAndRecordsASecurityEvent() throws Exception {
     HttpResponse<String> none = get("/api/metrics");
     HttpResponse<String> wrong = get("/api/metrics", "Authorization", "Bearer " + TOKEN.replace('0', '1'));

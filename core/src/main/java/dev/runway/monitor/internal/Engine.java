@@ -2,6 +2,7 @@ package dev.runway.monitor.internal;
 
 import dev.runway.health.Result;
 import dev.runway.health.internal.Pools;
+import dev.runway.health.internal.ProbeChecks;
 import dev.runway.health.internal.TimedCheck;
 import dev.runway.monitor.Endpoint;
 import dev.runway.monitor.Incident;
@@ -59,7 +60,7 @@ public final class Engine implements AutoCloseable {
 
     Slot(Endpoint endpoint, @Nullable Incident open) {
       this.endpoint = endpoint;
-      this.check = ProbeAccess.check(endpoint.probe());
+      this.check = ProbeChecks.of(endpoint.probe());
       this.intervalNanos = endpoint.interval().toNanos();
       long jitter = endpoint.jitter().toNanos();
       if (jitter > 0) {

@@ -27,10 +27,24 @@ public final class ScrapeHandler implements HttpHandler {
   private final byte @Nullable [] tokenDigest;
   private final BiConsumer<String, String> onRejected;
 
+  private @Nullable Runnable beforeFirstScrape;
+
   public ScrapeHandler(PrometheusMeterRegistry registry, @Nullable String token, BiConsumer<String, String> onRejected) {
     this.registry = registry;
     this.tokenDigest = token == null ? null : digest(token);
     this.onRejected = onRejected;
+  }
+
+  /** Runs {@code action} once, before the first authorised scrape is served. */
+  public ScrapeHandler beforeFirstScrape(Runnable action) {
+    this.beforeFirstScrape = action;
+    return this;
+  }
+
+  private synchronized void runBeforeFirstScrape() {
+    Runnable action = beforeFirstScrape;
+    beforeFirstScrape = null;
+    if (action != null) action.run();
   }
 
   @Override
@@ -50,6 +64,7 @@ public final class ScrapeHandler implements HttpHandler {
         send(exchange, 401, UNAUTHORIZED);
         return;
       }
+      runBeforeFirstScrape();
       send(exchange, 200, registry.scrape());
     }
   }

@@ -78,9 +78,10 @@ public final class AcmeService implements AutoCloseable {
     env.find(HEALTH_TOKEN).ifPresent(token -> options.detailsToken(token.reveal()));
     HealthServer server = HealthServer.start(registry, options.build());
     PrometheusMeterRegistry metrics = Metrics.prometheus();
-    Metrics.bindJvm(metrics);
     server.filter(Metrics.timing(metrics));
-    env.find(HEALTH_TOKEN).ifPresent(token -> server.mount("/api/metrics", Metrics.endpoint(metrics, token.reveal())));
+    // JVM memory, GC, threads and CPU join at the first scrape: nothing to pay for until someone looks.
+    env.find(HEALTH_TOKEN).ifPresent(
+        token -> server.mount("/api/metrics", Metrics.endpointBindingJvm(metrics, token.reveal())));
     return new AcmeService(registry, server);
   }
 
