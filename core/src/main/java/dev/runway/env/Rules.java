@@ -2,6 +2,7 @@ package dev.runway.env;
 
 import dev.runway.Origin;
 import dev.runway.Problem;
+import dev.runway.env.internal.UriHosts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,7 +97,7 @@ public final class Rules {
     }
 
     private static String hostOf(Env.Value v) {
-      if (v.value() instanceof URI uri) return uri.getHost();
+      if (v.value() instanceof URI uri) return UriHosts.host(uri);
       if (v.value() instanceof PostgresUrl url) return url.host();
       if (v.variable().typeName().equals("host") && v.value() instanceof String host) return host;
       return null;

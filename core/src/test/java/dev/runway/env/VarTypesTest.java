@@ -158,6 +158,13 @@ class VarTypesTest {
   }
 
   @Test
+  void urlAcceptsHostNamesWithUnderscoresAsDockerComposeServicesHaveThem() {
+    assertThat(load(Var.url("U"), "http://search_api:8080/v1")).isEqualTo(URI.create("http://search_api:8080/v1"));
+    assertThat(load(Var.url("U"), "redis://default:pw@cache_1")).isEqualTo(URI.create("redis://default:pw@cache_1"));
+    assertThat(onlyProblem(Var.url("U"), "http://bad_host!:80/").message()).isEqualTo("has no host: 'http://bad_host!:80/'");
+  }
+
+  @Test
   void urlWithoutAHostIsMalformed() {
     Problem p = onlyProblem(Var.url("U"), "mailto:ops@example.com");
     assertThat(p.code()).isEqualTo(Problem.MALFORMED);
@@ -192,7 +199,7 @@ class VarTypesTest {
   // --- host, email ----------------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"db.example.com", "localhost", "10.0.0.1", "[::1]", "srv-abc123", "example.com."})
+  @ValueSource(strings = {"db.example.com", "localhost", "10.0.0.1", "[::1]", "srv-abc123", "example.com.", "my_db"})
   void hostAcceptsNamesAndAddresses(String text) {
     assertThat(load(Var.host("H"), text)).isEqualTo(text);
   }

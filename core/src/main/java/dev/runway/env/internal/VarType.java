@@ -27,8 +27,6 @@ public final class VarType<T> {
   /** What kind of checks a type accepts. */
   public enum Kind { TEXT, NUMBER, URL, OTHER }
 
-  private static final Pattern HOST = Pattern.compile(
-      "(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
   private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
   private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
@@ -319,7 +317,7 @@ public final class VarType<T> {
 
   private static URI parseUrl(String s) {
     URI uri = parseUri(s);
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+    if (UriHosts.host(uri) == null) {
       throw new ValueError(Problem.MALFORMED, "has no host");
     }
     return uri;
@@ -328,7 +326,7 @@ public final class VarType<T> {
   private static String parseHost(String s) {
     String t = s.trim();
     boolean ipv6 = t.startsWith("[") && t.endsWith("]") && t.length() > 2;
-    if (!(HOST.matcher(t).matches() || IPV4.matcher(t).matches() || ipv6)) {
+    if (!(UriHosts.NAME.matcher(t).matches() || IPV4.matcher(t).matches() || ipv6)) {
       throw new ValueError(Problem.MALFORMED, "is not a host name or IP address");
     }
     return t;
