@@ -1,21 +1,17 @@
 package dev.runway.render;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.runway.internal.LoopbackServer;
 import dev.runway.render.internal.SandboxState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An in-process stand-in for Render's API on loopback, with state: services and their env vars,
@@ -38,24 +34,18 @@ import java.util.concurrent.Executors;
  * Thread-safe; {@link #close()} stops the server.
  */
 public final class RenderSandbox implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final SandboxState state;
   private final String apiKey;
 
-  private RenderSandbox(Builder b) throws IOException {
+  private RenderSandbox(Builder b) {
     this.apiKey = b.apiKey;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.state = new SandboxState(b.apiKey, b.buildTime, b.updateTime, b.rateLimit, b.rateWindow,
-        () -> "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "render-sandbox");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.state = new SandboxState(b.apiKey, b.buildTime, b.updateTime, b.rateLimit, b.rateWindow, this::origin);
+    this.server = LoopbackServer.start("render sandbox", this::handle);
+  }
+
+  private String origin() {
+    return server.baseUrl();
   }
 
   /** A sandbox with defaults: 200 ms builds and updates, 1000 requests a minute, key {@code rnd_sandbox}. */
@@ -172,8 +162,7 @@ public final class RenderSandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   @Override
@@ -209,11 +198,7 @@ public final class RenderSandbox implements AutoCloseable {
 
     /** Starts the server on a free loopback port. */
     public RenderSandbox start() {
-      try {
-        return new RenderSandbox(this);
-      } catch (IOException e) {
-        throw new dev.runway.RunwayException("render sandbox: cannot listen on loopback (" + e.getMessage() + ")", null, e);
-      }
+      return new RenderSandbox(this);
     }
   }
 }

@@ -1,16 +1,10 @@
 package dev.runway.supabase;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.runway.RunwayException;
+import dev.runway.internal.LoopbackServer;
 import dev.runway.supabase.internal.SandboxApi;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An in-process stand-in for Supabase, on loopback, for tests and demos that must not need an
@@ -30,14 +24,12 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class SupabaseSandbox implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final SandboxApi api;
   private final String token;
 
-  private SupabaseSandbox(HttpServer server, ExecutorService executor, SandboxApi api, String token) {
+  private SupabaseSandbox(LoopbackServer server, SandboxApi api, String token) {
     this.server = server;
-    this.executor = executor;
     this.api = api;
     this.token = token;
   }
@@ -50,26 +42,12 @@ public final class SupabaseSandbox implements AutoCloseable {
   /** Starts a sandbox whose Management API accepts only {@code token}. */
   public static SupabaseSandbox start(String token) {
     SandboxApi api = new SandboxApi(token);
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "supabase-sandbox");
-        t.setDaemon(true);
-        return t;
-      });
-      server.setExecutor(executor);
-      server.createContext("/", api::handle);
-      server.start();
-      return new SupabaseSandbox(server, executor, api, token);
-    } catch (IOException e) {
-      throw new RunwayException("supabase sandbox: cannot listen on loopback (" + e.getClass().getSimpleName()
-          + "); check that a local port is free");
-    }
+    return new SupabaseSandbox(LoopbackServer.start("supabase sandbox", api::handle), api, token);
   }
 
   /** {@code http://127.0.0.1:<port>}: the Management API's base URL. */
   public URI baseUrl() {
-    return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    return URI.create(server.baseUrl());
   }
 
   /** The access token the Management API accepts. */
@@ -115,8 +93,7 @@ public final class SupabaseSandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   @Override

@@ -1,19 +1,13 @@
 package dev.runway.vercel;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.runway.RunwayException;
+import dev.runway.internal.LoopbackServer;
 import dev.runway.vercel.internal.SandboxApi;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An in-process stand-in for the Vercel REST API, on loopback, for tests and demos that must not
@@ -36,14 +30,12 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class VercelSandbox implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final SandboxApi api;
   private final String token;
 
-  private VercelSandbox(HttpServer server, ExecutorService executor, SandboxApi api, String token) {
+  private VercelSandbox(LoopbackServer server, SandboxApi api, String token) {
     this.server = server;
-    this.executor = executor;
     this.api = api;
     this.token = token;
   }
@@ -56,25 +48,12 @@ public final class VercelSandbox implements AutoCloseable {
   /** Starts a sandbox that accepts only {@code token}. */
   public static VercelSandbox start(String token) {
     SandboxApi api = new SandboxApi(token, Clock.systemUTC());
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "vercel-sandbox");
-        t.setDaemon(true);
-        return t;
-      });
-      server.setExecutor(executor);
-      server.createContext("/", api::handle);
-      server.start();
-      return new VercelSandbox(server, executor, api, token);
-    } catch (IOException e) {
-      throw new RunwayException("vercel sandbox: cannot listen on loopback (" + e.getMessage() + "); check that a local port is free");
-    }
+    return new VercelSandbox(LoopbackServer.start("vercel sandbox", api::handle), api, token);
   }
 
   /** {@code http://127.0.0.1:<port>}, for {@link VercelClient.Builder#baseUrl}. */
   public URI baseUrl() {
-    return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    return URI.create(server.baseUrl());
   }
 
   /** The token the sandbox accepts. */
@@ -145,8 +124,7 @@ public final class VercelSandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   @Override
