@@ -12,6 +12,7 @@ import dev.runway.dockersim.internal.Target;
 import dev.runway.dockersim.internal.Yaml;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;
+import dev.runway.internal.YamlTree;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class DockerSim {
     }
     text.append(Yaml.write(g.tree()));
     String yaml = text.toString();
-    return new ComposeFile(yaml, Yaml.parse(yaml, Origin.file(Path.of("docker-compose.yml"))), null, g.skipped());
+    return new ComposeFile(yaml, YamlTree.parse(yaml, Origin.file(Path.of("docker-compose.yml")), "compose file"), null, g.skipped());
   }
 
   /**

@@ -4,13 +4,14 @@ import dev.runway.Origin;
 import dev.runway.Problem;
 import dev.runway.Problems;
 import dev.runway.RunwayException;
+import dev.runway.internal.YamlTree.Kind;
+import dev.runway.internal.YamlTree.Node;
+import dev.runway.internal.YamlTree;
 import dev.runway.render.BlueprintDatabase;
 import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;
 import dev.runway.render.EnvVarGroup;
 import dev.runway.render.RenderBlueprint;
-import dev.runway.render.internal.YamlTree.Kind;
-import dev.runway.render.internal.YamlTree.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,7 @@ public final class BlueprintReader {
   }
 
   public static RenderBlueprint read(String text, @Nullable Path file) {
-    Node root = YamlTree.parse(text, file);
+    Node root = YamlTree.parse(text, origin(file, 1), "render.yaml");
     BlueprintReader reader = new BlueprintReader(file);
     RenderBlueprint blueprint = reader.root(root);
     if (!reader.problems.isEmpty()) throw new RunwayException.ValidationFailed(Problems.of(reader.problems));
@@ -38,7 +39,11 @@ public final class BlueprintReader {
   }
 
   private Origin at(int line) {
-    return YamlTree.origin(file, line);
+    return origin(file, line);
+  }
+
+  private static Origin origin(@Nullable Path file, int line) {
+    return Origin.file(file == null ? Path.of("render.yaml") : file, line);
   }
 
   private void problem(String code, String subject, int line, String message, @Nullable String expected,
