@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runway.RunwayException;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.pipeline.Deployment;
-import dev.runway.pipeline.LocalExecutor;
 import dev.runway.pipeline.Pipeline;
 import dev.runway.pipeline.PipelineRun;
 import dev.runway.pipeline.Step;
 import dev.runway.pipeline.StepContext;
 import dev.runway.pipeline.StepStatus;
+import dev.runway.testkit.DeployPipelines;
 import dev.runway.testkit.OpenApiContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,26 +54,19 @@ class RenderDeployTargetTest {
   }
 
   private Pipeline pipeline(Step smoke) {
-    return Pipeline.named("deploy")
-        .stage("deploy", s -> s.parallel(
-            Step.deploy("deploy-api", Render.deployTarget(client, api)).timeout(Duration.ofSeconds(30)),
-            Step.deploy("deploy-worker", Render.deployTarget(client, worker)).timeout(Duration.ofSeconds(30))))
-        .stage("smoke", s -> s.step(smoke))
-        .build();
+    return DeployPipelines.twoParallelDeploys("deploy-api", Render.deployTarget(client, api), "deploy-worker", Render.deployTarget(client, worker), smoke);
   }
 
   private PipelineRun run(Pipeline p) {
-    return LocalExecutor.builder().quiet().workDir(dir).notifications(false).variables(Map.of()).build().run(p);
+    return DeployPipelines.run(p, dir);
   }
 
   private static Step passingSmoke() {
-    return Step.smoke("smoke", "always passes", ctx -> ctx.log("ok"));
+    return DeployPipelines.passingSmoke();
   }
 
   private static Step failingSmoke() {
-    return Step.smoke("smoke", "always fails", ctx -> {
-      throw new IllegalStateException("GET /api/health answered 503");
-    });
+    return DeployPipelines.failingSmoke("GET /api/health answered 503");
   }
 
   private String live(String service) {

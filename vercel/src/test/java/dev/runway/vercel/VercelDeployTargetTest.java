@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runway.RunwayException;
 import dev.runway.pipeline.DeployTarget;
-import dev.runway.pipeline.LocalExecutor;
 import dev.runway.pipeline.Pipeline;
 import dev.runway.pipeline.PipelineRun;
 import dev.runway.pipeline.Step;
 import dev.runway.pipeline.StepContext;
 import dev.runway.pipeline.StepStatus;
+import dev.runway.testkit.DeployPipelines;
 import dev.runway.testkit.OpenApiContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -59,26 +58,19 @@ class VercelDeployTargetTest {
   }
 
   private Pipeline pipeline(Step smoke) {
-    return Pipeline.named("deploy")
-        .stage("deploy", s -> s.parallel(
-            Step.deploy("deploy-web", Vercel.deployTarget(client, "acme-web", "123456")).timeout(Duration.ofSeconds(30)),
-            Step.deploy("deploy-docs", Vercel.deployTarget(client, "acme-docs")).timeout(Duration.ofSeconds(30))))
-        .stage("smoke", s -> s.step(smoke))
-        .build();
+    return DeployPipelines.twoParallelDeploys("deploy-web", Vercel.deployTarget(client, "acme-web", "123456"), "deploy-docs", Vercel.deployTarget(client, "acme-docs"), smoke);
   }
 
   private PipelineRun run(Pipeline p) {
-    return LocalExecutor.builder().quiet().workDir(dir).notifications(false).variables(Map.of()).build().run(p);
+    return DeployPipelines.run(p, dir);
   }
 
   private static Step passingSmoke() {
-    return Step.smoke("smoke", "always passes", ctx -> ctx.log("ok"));
+    return DeployPipelines.passingSmoke();
   }
 
   private static Step failingSmoke() {
-    return Step.smoke("smoke", "always fails", ctx -> {
-      throw new IllegalStateException("GET / answered 503");
-    });
+    return DeployPipelines.failingSmoke("GET / answered 503");
   }
 
   private String production(String project) {
