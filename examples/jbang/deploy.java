@@ -4,6 +4,7 @@
 //DEPS org.slf4j:slf4j-simple:2.0.20
 
 import dev.runway.RunwayException;
+import dev.runway.env.Var;
 import dev.runway.render.Deploy;
 import dev.runway.render.DeployStatus;
 import dev.runway.render.RenderClient;
@@ -105,17 +106,13 @@ class deploy {
     return null;
   }
 
-  /** 500ms, 90s, 10m, 1h. */
+  /** 500ms, 90s, 10m, 1h30m: read by Runway's own duration type, as runway.conf reads them. */
   static Duration duration(String text, String option) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
-    if (m.matches() && Long.parseLong(m.group(1)) > 0) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      };
+    try {
+      Duration d = Var.duration(option).parse(text);
+      if (d.compareTo(Duration.ZERO) > 0) return d;
+    } catch (IllegalArgumentException e) {
+      // named below, with the fix
     }
     usage(option + " " + text + ": not a duration; write 500ms, 90s, 10m or 1h");
     return null;

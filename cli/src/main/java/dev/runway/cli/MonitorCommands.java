@@ -42,6 +42,20 @@ import tools.jackson.databind.node.ObjectNode;
 final class MonitorCommands {
   private MonitorCommands() {}
 
+  /** Waits for Ctrl-C (a shutdown hook), or {@code runFor} when given; the hook is gone afterwards. */
+  static void awaitStop(@Nullable Duration runFor) throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(stop::countDown, "runway-monitor-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (runFor == null) stop.await();
+    else stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException ignored) {
+      // already shutting down
+    }
+  }
+
   /** Render's free tier, from the render module: core knows no platform. */
   static HourBudget renderFree() {
     return HourBudget.of("Render free", RenderPlan.FREE_HOURS_PER_MONTH, Duration.ofMinutes(RenderPlan.FREE_IDLE_MINUTES));
@@ -79,24 +93,15 @@ final class MonitorCommands {
             printObservations(out, options.format, seen, monitor);
             return seen.stream().anyMatch(o -> o.state() == State.DOWN) ? ExitCodes.PROBLEMS : ExitCodes.OK;
           }
-          CountDownLatch stop = new CountDownLatch(1);
-          Thread hook = new Thread(stop::countDown, "runway-monitor-stop");
-          Runtime.getRuntime().addShutdownHook(hook);
           monitor.start();
           out.println("monitoring " + monitor.endpoints().size() + " endpoints (history " + monitor.history().describe()
               + ")" + (runFor == null ? "; Ctrl-C stops" : " for " + runFor));
           out.flush();
-          if (runFor == null) stop.await();
-          else stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+          awaitStop(runFor);
           MonitorStats s = monitor.stats();
           out.println("checks " + s.checks() + ", skipped " + s.skipped() + ", lag p99 " + s.lagP99().toMillis() + " ms");
           monitor.historyProblem().ifPresent(p -> out.println("warning: " + p));
           out.flush();
-          try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-          } catch (IllegalStateException ignored) {
-            // already shutting down
-          }
           return ExitCodes.OK;
         }
       }
@@ -214,10 +219,7 @@ final class MonitorCommands {
           monitor.start();
           out.println("keeping " + plan.services().size() + " services warm; " + plan);
           out.flush();
-          CountDownLatch stop = new CountDownLatch(1);
-          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "runway-keep-warm-stop"));
-          if (runFor == null) stop.await();
-          else stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+          awaitStop(runFor);
           return ExitCodes.OK;
         }
       }

@@ -11,8 +11,13 @@ public final class Names {
 
   /** The known name closest to {@code name}, when one is close enough to be a likely typo. */
   public static Optional<String> closest(String name, Collection<String> known) {
+    return closest(name, known, Math.max(1, Math.min(3, name.length() / 4)));
+  }
+
+  /** The known name closest to {@code name} within {@code maxDistance} edits (case ignored). */
+  public static Optional<String> closest(String name, Collection<String> known, int maxDistance) {
     String lower = name.toLowerCase(Locale.ROOT);
-    int limit = Math.max(1, Math.min(3, name.length() / 4));
+    int limit = maxDistance;
     return known.stream()
         .filter(k -> k.equalsIgnoreCase(name) || distance(lower, k.toLowerCase(Locale.ROOT)) <= limit)
         .min(Comparator.comparingInt((String k) -> distance(lower, k.toLowerCase(Locale.ROOT))).thenComparing(k -> k));

@@ -1,6 +1,7 @@
 package dev.runway.sync;
 
 import dev.runway.testkit.FaultyStore;
+import dev.runway.testkit.SyncFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.security.EnvKey;
@@ -8,14 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,16 +29,12 @@ class SyncProperties {
 
   @Provide
   Arbitrary<Map<String, String>> contents() {
-    Arbitrary<String> names = Arbitraries.of("A", "B", "C", "D", "E", "F", "OPENAI_API_KEY", "PORT", "X_1");
-    Arbitrary<String> values = Arbitraries.oneOf(
-        Arbitraries.strings().alpha().numeric().ofMaxLength(12),
-        Arbitraries.of("", "same", "with space", "quote\"d", "multi\nline", "$HOME", "a #b", "é😀"));
-    return Arbitraries.maps(names, values).ofMaxSize(7);
+    return SyncFixtures.contents();
   }
 
   @Provide
   Arbitrary<Set<String>> keySets() {
-    return Arbitraries.of("A", "B", "C", "D", "E", "F", "OPENAI_API_KEY", "PORT", "X_1").set().ofMaxSize(9);
+    return SyncFixtures.keySets();
   }
 
   EnvStore store(Kind kind, Map<String, String> initial) {
@@ -59,12 +53,7 @@ class SyncProperties {
 
   @AfterProperty
   void cleanUp() throws IOException {
-    for (Path dir : temps) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-      }
-    }
-    temps.clear();
+    SyncFixtures.deleteAll(temps);
   }
 
   @Property(tries = 150)

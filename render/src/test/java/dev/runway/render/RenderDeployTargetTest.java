@@ -61,14 +61,6 @@ class RenderDeployTargetTest {
     return DeployPipelines.run(p, dir);
   }
 
-  private static Step passingSmoke() {
-    return DeployPipelines.passingSmoke();
-  }
-
-  private static Step failingSmoke() {
-    return DeployPipelines.failingSmoke("GET /api/health answered 503");
-  }
-
   private String live(String service) {
     return sandbox.liveDeploy(service).orElseThrow().id();
   }
@@ -78,7 +70,7 @@ class RenderDeployTargetTest {
     String apiBefore = live(api);
     String workerBefore = live(worker);
 
-    PipelineRun run = run(pipeline(passingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.passingSmoke()));
 
     assertThat(run.succeeded()).as(run.toText()).isTrue();
     PipelineRun.StepResult a = run.step("deploy-api");
@@ -95,7 +87,7 @@ class RenderDeployTargetTest {
     Deploy apiBefore = sandbox.liveDeploy(api).orElseThrow();
     Deploy workerBefore = sandbox.liveDeploy(worker).orElseThrow();
 
-    PipelineRun run = run(pipeline(failingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.failingSmoke("GET /api/health answered 503")));
 
     assertThat(run.succeeded()).isFalse();
     assertThat(run.rollbacks()).hasSize(2).allMatch(PipelineRun.RollbackResult::succeeded);
@@ -118,7 +110,7 @@ class RenderDeployTargetTest {
     String apiBefore = live(api);
     sandbox.failNextDeploy(api, DeployStatus.BUILD_FAILED);
 
-    PipelineRun run = run(pipeline(passingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.passingSmoke()));
 
     assertThat(run.succeeded()).isFalse();
     assertThat(run.step("deploy-api").status()).isEqualTo(StepStatus.FAILED);
@@ -193,7 +185,7 @@ class RenderDeployTargetTest {
   @Test
   void neitherTheTargetNorItsMessagesShowTheApiKey() {
     sandbox.failNextRequests(10, 401);
-    PipelineRun run = run(pipeline(passingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.passingSmoke()));
 
     assertThat(run.succeeded()).isFalse();
     assertThat(run.failure()).contains("401").contains("check RENDER_API_KEY").doesNotContain(KEY);

@@ -65,21 +65,13 @@ class VercelDeployTargetTest {
     return DeployPipelines.run(p, dir);
   }
 
-  private static Step passingSmoke() {
-    return DeployPipelines.passingSmoke();
-  }
-
-  private static Step failingSmoke() {
-    return DeployPipelines.failingSmoke("GET / answered 503");
-  }
-
   private String production(String project) {
     return sandbox.productionDeployment(project).orElseThrow();
   }
 
   @Test
   void twoParallelDeploysGoLiveAndNameTheDeploymentsServingBefore() {
-    PipelineRun run = run(pipeline(passingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.passingSmoke()));
 
     assertThat(run.succeeded()).as(run.toText()).isTrue();
     PipelineRun.StepResult web = run.step("deploy-web");
@@ -97,7 +89,7 @@ class VercelDeployTargetTest {
 
   @Test
   void aFailingSmokeTestAfterBothDeploysRollsBothBackAndReportsTheAutoAssignTrap() {
-    PipelineRun run = run(pipeline(failingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.failingSmoke("GET / answered 503")));
 
     assertThat(run.succeeded()).isFalse();
     assertThat(run.rollbacks()).hasSize(2).allMatch(PipelineRun.RollbackResult::succeeded);
@@ -143,7 +135,7 @@ class VercelDeployTargetTest {
   void aFailingBuildFailsTheRunAndLeavesProductionAsItWas() {
     sandbox.failBuilds("acme-web", true);
 
-    PipelineRun run = run(pipeline(passingSmoke()));
+    PipelineRun run = run(pipeline(DeployPipelines.passingSmoke()));
 
     assertThat(run.succeeded()).isFalse();
     assertThat(run.step("deploy-web").status()).isEqualTo(StepStatus.FAILED);

@@ -1,6 +1,7 @@
 package dev.runway.vercel;
 
 import dev.runway.testkit.FaultyStore;
+import dev.runway.testkit.SyncFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.security.EnvKey;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -86,12 +85,7 @@ class VercelEnvStoreProperties {
   @AfterProperty
   void cleanUp() throws IOException {
     faults.disarm();
-    for (Path dir : temps) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-      }
-    }
-    temps.clear();
+    SyncFixtures.deleteAll(temps);
   }
 
   static Arbitrary<String> values() {

@@ -1,5 +1,6 @@
 package dev.runway.render.internal;
 
+import dev.runway.internal.Names;
 import java.util.List;
 import java.util.Set;
 
@@ -56,30 +57,6 @@ public final class Vocabulary {
 
   /** Closest known word, for "did you mean" fixes; null when nothing is close. */
   public static @org.jspecify.annotations.Nullable String closest(String word, java.util.Collection<String> known) {
-    @org.jspecify.annotations.Nullable String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : known) {
-      int d = distance(word.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev; prev = cur; cur = t;
-    }
-    return prev[b.length()];
+    return Names.closest(word, known, Math.max(2, word.length() / 3)).orElse(null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.runway.vercel.internal;
 
+import dev.runway.internal.Names;
 import java.util.List;
 import java.util.Set;
 
@@ -39,32 +40,6 @@ public final class VercelJsonRules {
 
   /** The closest known key, for "did you mean" hints; empty when nothing is close. */
   public static String closest(String key) {
-    String best = "";
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : TOP_LEVEL_KEYS) {
-      int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return bestDistance <= Math.max(2, key.length() / 4) ? best : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Names.closest(key, TOP_LEVEL_KEYS, Math.max(2, key.length() / 4)).orElse("");
   }
 }
