@@ -242,7 +242,7 @@ public final class Masker {
   }
 
   private static boolean isWordChar(char c) {
-    return c < 128 && WORD_CHAR_INDEX[c] >= 0;
+    return c < 128 && WORD_CHAR[c] != 0;
   }
 
   private static @Nullable String urlPassword(String value) {

@@ -81,12 +81,7 @@ public final class Metrics {
    * @throws IllegalArgumentException when the token is shorter than 16 characters
    */
   public static HttpHandler endpoint(PrometheusMeterRegistry registry, String token) {
-    if (token.length() < 16) {
-      throw new IllegalArgumentException("metrics: token: shorter than 16 characters; use a random one,"
-          + " e.g. openssl rand -hex 32");
-    }
-    SecurityLog security = SecurityLog.create();
-    return new ScrapeHandler(registry, token, security::tokenRejected);
+    return tokenEndpoint(registry, token);
   }
 
   /**
@@ -96,8 +91,16 @@ public final class Metrics {
    * the JVM management beans and about 270 classes (some 0.4 MiB of heap, docs/performance.md).
    */
   public static HttpHandler endpointBindingJvm(PrometheusMeterRegistry registry, String token) {
-    ScrapeHandler handler = (ScrapeHandler) endpoint(registry, token);
-    return handler.beforeFirstScrape(() -> bindJvm(registry));
+    return tokenEndpoint(registry, token).beforeFirstScrape(() -> bindJvm(registry));
+  }
+
+  private static ScrapeHandler tokenEndpoint(PrometheusMeterRegistry registry, String token) {
+    if (token.length() < 16) {
+      throw new IllegalArgumentException("metrics: token: shorter than 16 characters; use a random one,"
+          + " e.g. openssl rand -hex 32");
+    }
+    SecurityLog security = SecurityLog.create();
+    return new ScrapeHandler(registry, token, security::tokenRejected);
   }
 
   /** The scrape endpoint without a token: only for a service on a private network. */
