@@ -181,15 +181,18 @@ class HealthRegistryTest {
 
   @Test
   void livenessAnswersWhileADependencyHangs() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
     HealthRegistry registry = track(Health.registry()
         .liveness("process", Probes.up())
         .deep("hanging", Probes.custom(() -> {
+          entered.countDown();
           release.await();
           return Result.pass();
         }).timeout(Duration.ofSeconds(30)))
         .deadline(Duration.ofSeconds(30))
         .build());
     CompletableFuture<HealthReport> deep = registry.checkAsync(Group.DEEP);
+    assertThat(entered.await(5, TimeUnit.SECONDS)).as("the dependency is hanging").isTrue();
     for (int i = 0; i < 20; i++) {
       assertThat(registry.checkAsync(Group.LIVENESS).get(10, TimeUnit.SECONDS).status()).isEqualTo(Status.PASS);
     }

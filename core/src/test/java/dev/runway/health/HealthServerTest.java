@@ -197,9 +197,11 @@ class HealthServerTest {
   void livenessKeepsAnsweringWhileDeepRequestsWaitOnAHangingDependency() throws Exception {
     server.close();
     registry.close();
+    CountDownLatch entered = new CountDownLatch(1);
     registry = Health.registry()
         .liveness("process", Probes.up())
         .deep("hanging", Probes.custom(() -> {
+          entered.countDown();
           release.await();
           return Result.pass();
         }).timeout(Duration.ofSeconds(30)))
@@ -214,6 +216,7 @@ class HealthServerTest {
         s.getOutputStream().flush();
         waiting.add(s);
       }
+      assertThat(entered.await(5, TimeUnit.SECONDS)).as("the dependency is hanging").isTrue();
       for (int i = 0; i < 20; i++) assertThat(get("/api/health").statusCode()).isEqualTo(200);
     } finally {
       for (Socket s : waiting) s.close();
