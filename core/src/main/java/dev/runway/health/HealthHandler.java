@@ -86,6 +86,7 @@ public final class HealthHandler {
   private final HealthRegistry registry;
   private final HealthOptions options;
   private final String base;
+  private final String baseSlash;
   private final String ready;
   private final String deep;
   private final byte @Nullable [] tokenDigest;
@@ -94,6 +95,7 @@ public final class HealthHandler {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.options = Objects.requireNonNull(options, "options");
     this.base = options.basePath();
+    this.baseSlash = base + "/";
     this.ready = base + "/ready";
     this.deep = base + "/deep";
     this.tokenDigest = options.detailsToken().map(Tokens::digest).orElse(null);
@@ -122,7 +124,7 @@ public final class HealthHandler {
     }
     if (contentLength > max) return done(error(413, "request body longer than " + max + " bytes"));
     Group group;
-    if (rawPath.equals(base) || rawPath.equals(base + "/")) group = Group.LIVENESS;
+    if (rawPath.equals(base) || rawPath.equals(baseSlash)) group = Group.LIVENESS;
     else if (rawPath.equals(ready)) group = Group.READINESS;
     else if (rawPath.equals(deep)) group = Group.DEEP;
     else return done(error(404, "not found; try " + base + ", " + ready + " or " + deep));

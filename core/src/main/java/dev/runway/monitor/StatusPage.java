@@ -2,13 +2,12 @@ package dev.runway.monitor;
 
 import dev.runway.Origin;
 import dev.runway.RunwayException;
+import dev.runway.env.internal.dotenv.DotenvWriter;
 import dev.runway.monitor.internal.StatusHtml;
 import dev.runway.monitor.internal.StatusJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,14 +125,11 @@ public final class StatusPage {
 
   private static void replace(Path file, String text) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".status", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new RunwayException.IoFailed(file + ": cannot write the status page (" + e.getClass().getSimpleName()
           + "); check that " + file.toAbsolutePath().getParent() + " is writable", Origin.file(file), e);
     }
+    DotenvWriter.writeAtomically(file, text); // temp file, fsync, atomic move, as every other file Runway writes
   }
 }

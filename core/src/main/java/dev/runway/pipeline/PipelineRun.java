@@ -120,14 +120,10 @@ public record PipelineRun(String pipeline, String runId, boolean succeeded, Stri
             .append(r.message()).append("; ").append(r.from()).append(" is still live, roll it back by hand").append('\n');
       }
     }
-    if (!succeeded && rollbacks.isEmpty() && deployedSteps() > 0) sb.append("  nothing was rolled back\n");
+    if (!succeeded && rollbacks.isEmpty() && deployed()) sb.append("  nothing was rolled back\n");
     for (String w : warnings) sb.append("  warning: ").append(w).append('\n');
     if (!link.isEmpty()) sb.append("  run record: ").append(link).append('\n');
     return sb.toString();
-  }
-
-  private long deployedSteps() {
-    return steps.stream().filter(s -> s.kind() == Step.Kind.DEPLOY && !s.version().isEmpty()).count();
   }
 
   private static String secs(Duration d) {

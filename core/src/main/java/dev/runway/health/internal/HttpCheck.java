@@ -114,8 +114,7 @@ public final class HttpCheck {
       byte[] bytes = readBounded(response.body());
       double elapsed = Checks.ms(System.nanoTime() - t0);
       int code = response.code();
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      return verify(spec, response, code, text, elapsed).withDetail("httpStatus", code).withObserved(elapsed, "ms");
+      return verify(spec, response, code, bytes, elapsed).withDetail("httpStatus", code).withObserved(elapsed, "ms");
     } catch (IOException e) {
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException("probe interrupted");
       return failure(e, timeout);
@@ -143,7 +142,7 @@ public final class HttpCheck {
     return Result.fail(e.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg));
   }
 
-  private static Result verify(HttpSpec spec, Response response, int code, String text, double elapsedMs) {
+  private static Result verify(HttpSpec spec, Response response, int code, byte[] body, double elapsedMs) {
     boolean statusOk = spec.expectedStatus().isEmpty() ? code >= 200 && code <= 299 : spec.expectedStatus().contains(code);
     if (!statusOk) {
       String expected = spec.expectedStatus().isEmpty() ? "2xx" : join(spec.expectedStatus());
@@ -161,6 +160,7 @@ public final class HttpCheck {
       }
     }
     if (!spec.expectedJson().isEmpty()) {
+      String text = new String(body, StandardCharsets.UTF_8); // decoded only when a condition reads it
       JsonNode json;
       try {
         json = Json.mapper().readTree(text);

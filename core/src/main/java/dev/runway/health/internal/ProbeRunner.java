@@ -36,8 +36,7 @@ public final class ProbeRunner {
   private final ScheduledExecutorService timer;
   private final AtomicLong runs = new AtomicLong();
 
-  private volatile @Nullable Sample last;
-  private volatile @Nullable Sample lastCached; // last.asCached(), made once so callers can compare identity
+  private volatile @Nullable Sample lastCached; // the last sample's asCached(), made once so callers can compare identity
   private @Nullable CompletableFuture<Sample> inFlight; // guarded by this
   private @Nullable FutureTask<?> running; // guarded by this; non-null while a thread is inside the check
   private long runningSinceNanos; // guarded by this
@@ -108,7 +107,6 @@ public final class ProbeRunner {
       Result r = Result.fail("previous run still in progress after " + stuckMillis + " ms (timeout "
           + timeout.toMillis() + " ms); not started again until it returns");
       Sample s = new Sample(r, 0, Instant.now(), t0, false);
-      last = s;
       lastCached = s.asCached();
       future.complete(s);
       return future;
@@ -175,7 +173,6 @@ public final class ProbeRunner {
     synchronized (this) {
       if (inFlight != future) return false; // the other side (run or timeout) got there first
       inFlight = null;
-      last = s;
       lastCached = s.asCached();
     }
     return future.complete(s);

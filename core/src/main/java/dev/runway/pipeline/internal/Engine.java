@@ -1,7 +1,6 @@
 package dev.runway.pipeline.internal;
 
 import dev.runway.RunwayException;
-import dev.runway.internal.Json;
 import dev.runway.notify.Notification;
 import dev.runway.notify.Notifier;
 import dev.runway.pipeline.Approval;
@@ -51,7 +50,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
 
 /** One run of one pipeline; see {@link dev.runway.pipeline.LocalExecutor} for the guarantees. */
 public final class Engine {
@@ -597,9 +595,5 @@ public final class Engine {
         return List.copyOf(tail);
       }
     }
-  }
-
-  static ObjectNode node() {
-    return Json.mapper().createObjectNode();
   }
 }

@@ -5,13 +5,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import dev.runway.health.internal.Tokens;
 import dev.runway.observability.Alert;
 import dev.runway.observability.AlertSink;
 import dev.runway.observability.ErrorAlerts;
 import dev.runway.observability.ErrorGroup;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -196,12 +194,7 @@ public final class ErrorAggregator extends UnsynchronizedAppenderBase<ILoggingEv
   }
 
   static String fingerprint(String key) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return HexFormat.of().formatHex(Tokens.digest(key), 0, 6); // SHA-256 of the UTF-8 key
   }
 
   private Alert groupAlert(Group g, long count, long now) {

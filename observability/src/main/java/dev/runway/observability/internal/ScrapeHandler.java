@@ -2,13 +2,12 @@ package dev.runway.observability.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.runway.health.internal.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +30,7 @@ public final class ScrapeHandler implements HttpHandler {
 
   public ScrapeHandler(PrometheusMeterRegistry registry, @Nullable String token, BiConsumer<String, String> onRejected) {
     this.registry = registry;
-    this.tokenDigest = token == null ? null : digest(token);
+    this.tokenDigest = token == null ? null : Tokens.digest(token);
     this.onRejected = onRejected;
   }
 
@@ -71,7 +70,7 @@ public final class ScrapeHandler implements HttpHandler {
 
   private boolean authorized(@Nullable String header) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
-    return MessageDigest.isEqual(tokenDigest, digest(header.substring(7).trim()));
+    return Tokens.matches(tokenDigest, header.substring(7).trim());
   }
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {
@@ -84,14 +83,6 @@ public final class ScrapeHandler implements HttpHandler {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
-    }
-  }
-
-  private static byte[] digest(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
 }
