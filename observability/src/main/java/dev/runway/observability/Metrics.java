@@ -88,7 +88,7 @@ public final class Metrics {
    * The scrape endpoint of {@link #endpoint}, binding the JVM meters of {@link #bindJvm} when it
    * serves its first scrape instead of at start-up. JVM gauges are read at scrape time anyway, so
    * nothing is lost but the GC pauses before that first scrape; in exchange a service starts without
-   * the JVM management beans and about 270 classes (some 0.4 MiB of heap, docs/performance.md).
+   * the JVM management beans (0.4–0.5 MiB of heap in the example service, docs/performance.md).
    */
   public static HttpHandler endpointBindingJvm(PrometheusMeterRegistry registry, String token) {
     return tokenEndpoint(registry, token).beforeFirstScrape(() -> bindJvm(registry));
