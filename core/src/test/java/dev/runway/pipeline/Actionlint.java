@@ -1,6 +1,7 @@
 package dev.runway.pipeline;
 
 import static org.assertj.core.api.Assertions.fail;
+import static dev.runway.testkit.TestTools.onPath;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,14 +49,6 @@ final class Actionlint {
     return new Result(p.exitValue(), out);
   }
 
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) return false;
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) return true;
-    }
-    return false;
-  }
 
   static List<String> lines(String output) {
     return output.lines().toList();

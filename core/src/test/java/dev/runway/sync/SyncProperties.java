@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,8 @@ class SyncProperties {
     assertThat(result.isComplete()).isTrue();
 
     Map<String, String> after = target.readAll();
-    Set<String> planned = new HashSet<>(allKeys ? union(a, b) : keys);
-    for (String k : union(a, b)) {
+    Set<String> planned = new HashSet<>(allKeys ? SyncFixtures.union(a, b) : keys);
+    for (String k : SyncFixtures.union(a, b)) {
       if (planned.contains(k) && a.containsKey(k)) {
         assertThat(after.get(k)).as(k).isEqualTo(a.get(k));
       } else if (planned.contains(k) && prune) {
@@ -126,13 +125,4 @@ class SyncProperties {
       if (!sensitive.contains(k)) assertThat(after.get(k)).as(k).isEqualTo(v);
     });
   }
-
-  private static Set<String> union(Map<String, String> a, Map<String, String> b) {
-    Set<String> s = new HashSet<>(a.keySet());
-    s.addAll(b.keySet());
-    return s;
-  }
-
-  @SuppressWarnings("unused")
-  private static final List<Object> UNUSED = List.of(new HashMap<>());
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,13 @@ public final class SyncFixtures {
   /** Subsets of the same names, for key-restricted syncs. */
   public static Arbitrary<Set<String>> keySets() {
     return Arbitraries.of(NAMES).set().ofMaxSize(9);
+  }
+
+  /** Every key of either map. */
+  public static Set<String> union(Map<String, String> a, Map<String, String> b) {
+    Set<String> s = new HashSet<>(a.keySet());
+    s.addAll(b.keySet());
+    return s;
   }
 
   /** Deletes each folder with everything in it, then forgets them. */

@@ -2,11 +2,11 @@ package dev.runway.dockersim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.runway.testkit.TestTools.onPath;
 
 import dev.runway.RunwayException;
 import dev.runway.dockersim.internal.CommandRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,12 +145,4 @@ class DockerDriverTest {
     assertThat(r.lines).filteredOn(l -> l.contains(" version ")).hasSize(1);
   }
 
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) return false;
-    for (String d : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, program))) return true;
-    }
-    return false;
-  }
 }

@@ -2,6 +2,7 @@ package dev.runway.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.runway.testkit.TestTools.json;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -46,9 +47,6 @@ class RenderClientFaultsTest {
     assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(KEY));
   }
 
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
-  }
 
   @Test
   void waitsOutA429ForRatelimitResetThenSucceeds() throws Exception {

@@ -114,7 +114,7 @@ class RenderEnvStoreProperties {
     assertThat(result.isComplete()).isTrue();
 
     Map<String, String> expected = new TreeMap<>(b);
-    Set<String> planned = new HashSet<>(allKeys ? union(a, b) : keys);
+    Set<String> planned = new HashSet<>(allKeys ? SyncFixtures.union(a, b) : keys);
     for (String k : planned) {
       if (a.containsKey(k)) expected.put(k, a.get(k));
       else if (prune) expected.remove(k);
@@ -156,9 +156,4 @@ class RenderEnvStoreProperties {
     assertThat(sandbox.envVars(id)).isEqualTo(original);
   }
 
-  private static Set<String> union(Map<String, String> a, Map<String, String> b) {
-    Set<String> s = new HashSet<>(a.keySet());
-    s.addAll(b.keySet());
-    return s;
-  }
 }

@@ -2,6 +2,7 @@ package dev.runway.supabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.runway.testkit.TestTools.json;
 
 import dev.runway.RunwayException;
 import dev.runway.supabase.internal.Outcome;
@@ -40,9 +41,6 @@ class ManagementClientFaultTest {
     return Supabase.managementApi().token(TOKEN).baseUrl(URI.create(server.url("/").toString()));
   }
 
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
-  }
 
   @Test
   void sendsTheTokenAsABearerAndTheServicesAsRepeatedParameters() throws Exception {

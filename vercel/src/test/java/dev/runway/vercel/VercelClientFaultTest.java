@@ -2,6 +2,7 @@ package dev.runway.vercel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.runway.testkit.TestTools.json;
 
 import dev.runway.RunwayException.PlatformRejected;
 import java.net.URI;
@@ -33,9 +34,6 @@ class VercelClientFaultTest {
     server.close();
   }
 
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
-  }
 
   private static final String PROJECT = "{\"id\":\"prj_1\",\"name\":\"web\",\"autoAssignCustomDomains\":true}";
 
