@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,38 +107,29 @@ public final class FailoverHistory implements History {
 
   @Override
   public List<Observation> observations(String endpoint, Instant from, Instant to) {
-    if (problem.get() == null) {
-      try {
-        return primary.observations(endpoint, from, to);
-      } catch (RuntimeException e) {
-        failed(e);
-      }
-    }
-    return memory.observations(endpoint, from, to);
+    return read(h -> h.observations(endpoint, from, to));
   }
 
   @Override
   public List<Incident> incidents(Instant since) {
-    if (problem.get() == null) {
-      try {
-        return primary.incidents(since);
-      } catch (RuntimeException e) {
-        failed(e);
-      }
-    }
-    return memory.incidents(since);
+    return read(h -> h.incidents(since));
   }
 
   @Override
   public List<DailyUptime> daily(String endpoint, LocalDate from, LocalDate to) {
+    return read(h -> h.daily(endpoint, from, to));
+  }
+
+  /** From the database while it works; from memory once it has failed (and for this read, if it fails now). */
+  private <T> T read(Function<History, T> query) {
     if (problem.get() == null) {
       try {
-        return primary.daily(endpoint, from, to);
+        return query.apply(primary);
       } catch (RuntimeException e) {
         failed(e);
       }
     }
-    return memory.daily(endpoint, from, to);
+    return query.apply(memory);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.runway.pipeline.internal;
 
 import dev.runway.RunwayException;
+import dev.runway.health.internal.Pools;
 import dev.runway.notify.Notification;
 import dev.runway.notify.Notifier;
 import dev.runway.pipeline.Approval;
@@ -63,8 +64,8 @@ public final class Engine {
       .withZone(ZoneOffset.UTC);
   // Step bodies run here so that a runner can stop waiting on timeout: daemon threads, never a leak
   // that keeps the JVM alive when a Java step ignores its interrupt.
-  private static final ExecutorService BODIES = Executors.newCachedThreadPool(r -> daemon(r, "runway-step"));
-  private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(r -> daemon(r, "runway-runner"));
+  private static final ExecutorService BODIES = Executors.newCachedThreadPool(Pools.daemon("runway-step"));
+  private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(Pools.daemon("runway-runner"));
 
   private final Settings s;
   private final String runId;
@@ -77,10 +78,7 @@ public final class Engine {
   private record Deployed(Step step, Deployment deployment) {}
 
   public Engine(Settings settings) {
-    this.s = settings;
-    this.runId = ID.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    this.masker = new Masker(List.of());
-    this.progress = new Progress(null, false);
+    this(settings, new Masker(List.of()));
   }
 
   private Engine(Settings settings, Masker masker) {
@@ -88,12 +86,6 @@ public final class Engine {
     this.runId = ID.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     this.masker = masker;
     this.progress = new Progress(null, false);
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   private static Masker maskerFor(Pipeline p, Settings s) {

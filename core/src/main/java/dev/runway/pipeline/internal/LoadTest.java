@@ -1,5 +1,6 @@
 package dev.runway.pipeline.internal;
 
+import dev.runway.health.internal.Pools;
 import dev.runway.internal.Json;
 import dev.runway.pipeline.PerformanceBudget;
 import dev.runway.pipeline.StepContext;
@@ -15,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,11 +38,7 @@ public final class LoadTest {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger sent = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(total);
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "runway-load");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer = Pools.timer("runway-load");
     HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(Duration.ofSeconds(5)).build();
     try {
       timer.scheduleAtFixedRate(() -> {

@@ -1,5 +1,6 @@
 package dev.runway.pipeline.internal;
 
+import dev.runway.health.internal.Pools;
 import dev.runway.pipeline.PipelineRun.StepResult;
 import dev.runway.pipeline.StepStatus;
 import java.io.PrintStream;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -41,11 +41,7 @@ public final class Progress implements AutoCloseable {
     this.out = out;
     this.tty = tty && out != null;
     if (this.tty) {
-      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "runway-progress");
-        t.setDaemon(true);
-        return t;
-      });
+      ticker = Pools.timer("runway-progress");
       ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
     }
   }
