@@ -91,7 +91,7 @@ class keep_warm {
   /** 500ms, 90s, 10m, 1h30m: read by Runway's own duration type, as runway.conf reads them. */
   static Duration duration(String text, String option) {
     try {
-      Duration d = Var.duration(option).parse(text);
+      Duration d = Var.duration("DURATION").parse(text);
       if (d.compareTo(Duration.ZERO) > 0) return d;
     } catch (IllegalArgumentException e) {
       // named below, with the fix
