@@ -3,7 +3,7 @@
 //DEPS dev.runway:runway-render:0.1.0-SNAPSHOT
 //DEPS org.slf4j:slf4j-simple:2.0.20
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Var;
 import dev.runway.render.Deploy;
 import dev.runway.render.DeployStatus;

@@ -1,9 +1,9 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//DEPS dev.runway:runway-core:0.1.0-SNAPSHOT
+//DEPS dev.runway:runway-monitor:0.1.0-SNAPSHOT
 //DEPS org.slf4j:slf4j-simple:2.0.20
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Var;
 import dev.runway.health.Group;
 import dev.runway.health.Health;

@@ -5,7 +5,7 @@
 
 import dev.runway.App;
 import dev.runway.Runway;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.DockerSim;
 import dev.runway.dockersim.ProcessSimulation;
 import dev.runway.env.Environment;

@@ -1,12 +1,12 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//DEPS dev.runway:runway-core:0.1.0-SNAPSHOT
+//DEPS dev.runway:runway-sync:0.1.0-SNAPSHOT
 //DEPS dev.runway:runway-render:0.1.0-SNAPSHOT
 //DEPS org.slf4j:slf4j-simple:2.0.20
 
 import dev.runway.App;
 import dev.runway.Runway;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.Service;
 import dev.runway.env.Environment;
 import dev.runway.render.RenderClient;

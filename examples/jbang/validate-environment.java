@@ -8,7 +8,7 @@
 
 import dev.runway.App;
 import dev.runway.Runway;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;

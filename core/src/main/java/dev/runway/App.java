@@ -1,12 +1,15 @@
 package dev.runway;
 
+import dev.runway.base.Problems;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Env;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;
 import dev.runway.env.Var;
-import dev.runway.internal.Names;
+import dev.runway.platform.Names;
 import dev.runway.internal.Platforms;
 import dev.runway.platform.Platform;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.runway;
 
+import dev.runway.base.RunwayException;
 import dev.runway.internal.HoconModel;
 import java.nio.file.Path;
 

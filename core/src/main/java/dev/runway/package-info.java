@@ -1,7 +1,7 @@
 /**
  * Runway's foundation: the {@link dev.runway.Runway} entry point, the {@link dev.runway.App} model,
- * and the types every module shares — {@link dev.runway.RunwayException}, {@link dev.runway.Origin},
- * {@link dev.runway.Problem} and {@link dev.runway.Problems}.
+ * and the types every module shares — {@link dev.runway.base.RunwayException}, {@link dev.runway.base.Origin},
+ * {@link dev.runway.base.Problem} and {@link dev.runway.base.Problems}.
  */
 @NullMarked
 package dev.runway;

@@ -1,5 +1,7 @@
 package dev.runway;
 
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

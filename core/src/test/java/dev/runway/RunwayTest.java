@@ -1,5 +1,8 @@
 package dev.runway;
 
+import dev.runway.base.Problem;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import static dev.runway.env.Environment.DEVELOPMENT;
 import static dev.runway.env.Environment.PREVIEW;
 import static dev.runway.env.Environment.PRODUCTION;
@@ -12,7 +15,7 @@ import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.KeyFormat;
 import dev.runway.env.Rules;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import dev.runway.env.Sensitivity;
 import dev.runway.env.Var;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.runway.bench;
 
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import dev.runway.env.Dotenv;
 import dev.runway.env.DotenvFile;
 import java.nio.file.Path;

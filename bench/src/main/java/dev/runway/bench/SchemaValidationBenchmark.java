@@ -1,6 +1,6 @@
 package dev.runway.bench;
 
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;

@@ -2,7 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.App;
 import dev.runway.Runway;
-import dev.runway.Problems;
+import dev.runway.base.Problems;
 import dev.runway.monitor.Endpoint;
 import dev.runway.monitor.History;
 import dev.runway.monitor.Monitor;
@@ -23,7 +23,7 @@ import dev.runway.health.HttpProbe;
 import dev.runway.health.Status;
 import dev.runway.security.Audit;
 import dev.runway.security.AuditReport;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.render.Deploy;
 import dev.runway.render.DeployStatus;
 import dev.runway.render.Render;

@@ -1,6 +1,6 @@
 package dev.runway.cli;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -1,7 +1,7 @@
 package dev.runway.cli;
 
-import dev.runway.Problems;
-import dev.runway.internal.Json;
+import dev.runway.base.Problems;
+import tools.jackson.databind.json.JsonMapper;
 import dev.runway.monitor.HourBudget;
 import dev.runway.monitor.KeepWarm;
 import dev.runway.monitor.KeepWarmEstimate;
@@ -167,7 +167,7 @@ final class MonitorCommands {
         KeepWarmEstimate e = plan.estimate(month == null ? YearMonth.now(ZoneOffset.UTC) : month);
         PrintWriter out = spec.commandLine().getOut();
         if (options.format == ModelOptions.Format.json) {
-          ObjectNode n = Json.mapper().createObjectNode();
+          ObjectNode n = JsonMapper.shared().createObjectNode();
           n.put("month", e.month().toString());
           n.put("services", e.services());
           n.put("awakeHoursPerDay", e.awakeHoursPerDay());
@@ -176,8 +176,8 @@ final class MonitorCommands {
           n.put("budgetHours", e.budgetHours());
           n.put("remainingHours", e.remainingHours());
           n.put("pings", e.pings());
-          n.set("problems", Json.problems(plan.problems()));
-          out.println(Json.pretty(n));
+          n.set("problems", JsonMapper.shared().readTree(plan.problems().toJson()));
+          out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(n));
         } else {
           out.println("keep-warm plan for " + e.month() + " (" + plan.budget().name() + ": " + fmt(e.budgetHours())
               + " h a month, spin-down after " + plan.budget().spinDownAfter().toMinutes() + " min)");
@@ -244,7 +244,7 @@ final class MonitorCommands {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.format == ModelOptions.Format.json) {
-          ArrayNode a = Json.mapper().createArrayNode();
+          ArrayNode a = JsonMapper.shared().createArrayNode();
           for (KeepWarm.Summary s : report) {
             ObjectNode n = a.addObject();
             n.put("service", s.service());
@@ -253,7 +253,7 @@ final class MonitorCommands {
             n.put("failed", s.failed());
             n.put("slowestMs", s.slowestMillis());
           }
-          out.println(Json.pretty(a));
+          out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(a));
         } else {
           out.println("keep-warm over the last " + days + " days");
           for (KeepWarm.Summary s : report) {
@@ -293,7 +293,7 @@ final class MonitorCommands {
 
   static void printObservations(PrintWriter out, ModelOptions.Format format, List<Observation> seen, Monitor monitor) {
     if (format == ModelOptions.Format.json) {
-      ArrayNode a = Json.mapper().createArrayNode();
+      ArrayNode a = JsonMapper.shared().createArrayNode();
       for (Observation o : seen) {
         ObjectNode n = a.addObject();
         n.put("endpoint", o.endpoint());
@@ -302,7 +302,7 @@ final class MonitorCommands {
         n.put("message", o.message());
         n.put("coldStart", o.coldStart());
       }
-      out.println(Json.pretty(a));
+      out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(a));
     } else {
       for (Observation o : seen) {
         out.println(String.format(Locale.ROOT, "%-24s %-11s %8s  %s", o.endpoint(), o.state().wire(),

@@ -1,7 +1,7 @@
 package dev.runway.cli;
 
-import dev.runway.Problems;
-import dev.runway.internal.Json;
+import dev.runway.base.Problems;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,11 +11,11 @@ final class Output {
 
   static void problems(PrintWriter out, ModelOptions.Format format, String subject, Problems problems) {
     if (format == ModelOptions.Format.json) {
-      ObjectNode node = Json.mapper().createObjectNode();
+      ObjectNode node = JsonMapper.shared().createObjectNode();
       node.put("subject", subject);
       node.put("valid", !problems.hasErrors());
-      node.set("problems", Json.problems(problems));
-      out.println(Json.pretty(node));
+      node.set("problems", JsonMapper.shared().readTree(problems.toJson()));
+      out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(node));
     } else {
       int errors = problems.errors().size();
       int warnings = problems.warnings().size();

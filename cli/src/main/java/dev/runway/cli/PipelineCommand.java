@@ -7,7 +7,7 @@ import dev.runway.pipeline.LocalExecutor;
 import dev.runway.pipeline.Pipeline;
 import dev.runway.pipeline.PipelineProvider;
 import dev.runway.pipeline.PipelineRun;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

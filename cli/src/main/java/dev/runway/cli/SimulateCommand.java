@@ -1,8 +1,8 @@
 package dev.runway.cli;
 
 import dev.runway.App;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.ComposeFile;
 import dev.runway.dockersim.DockerDriver;
 import dev.runway.dockersim.DockerSim;

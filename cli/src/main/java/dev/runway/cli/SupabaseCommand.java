@@ -1,10 +1,10 @@
 package dev.runway.cli;
 
 import dev.runway.App;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Environment;
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import dev.runway.supabase.Backups;
 import dev.runway.supabase.ManagementClient;
 import dev.runway.supabase.PoolerConfig;
@@ -101,7 +101,7 @@ final class SupabaseCommand implements Runnable {
       boolean bad = !project.status().name().equals("ACTIVE_HEALTHY") || health.stream().anyMatch(h -> !h.isHealthy());
       PrintWriter out = spec.commandLine().getOut();
       if (format == ModelOptions.Format.json) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = JsonMapper.shared().createObjectNode();
         node.put("ref", project.ref());
         node.put("name", project.name());
         node.put("region", project.region());
@@ -114,7 +114,7 @@ final class SupabaseCommand implements Runnable {
         node.put("pitr", backups.pitrEnabled());
         ArrayNode n = node.putArray("notes");
         notes.forEach(n::add);
-        out.println(Json.pretty(node));
+        out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(node));
       } else {
         out.println("project " + project.ref() + " (" + project.name() + ", " + project.region() + "): " + project.status());
         for (ServiceHealth h : health) {

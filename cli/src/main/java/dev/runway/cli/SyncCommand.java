@@ -1,13 +1,13 @@
 package dev.runway.cli;
 
 import dev.runway.App;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.Service;
 import dev.runway.env.Env;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import dev.runway.security.EnvKey;
 import dev.runway.sync.EnvSnapshot;
 import dev.runway.sync.EnvStore;
@@ -118,9 +118,9 @@ final class SyncCommand implements Runnable {
         }
       }
       if (options.format == ModelOptions.Format.json) {
-        ArrayNode array = Json.mapper().createArrayNode();
-        for (SyncPlan plan : plans) array.add(Json.mapper().readTree(plan.toJson()));
-        out.println(Json.pretty(array));
+        ArrayNode array = JsonMapper.shared().createArrayNode();
+        for (SyncPlan plan : plans) array.add(JsonMapper.shared().readTree(plan.toJson()));
+        out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(array));
       } else {
         for (SyncPlan plan : plans) out.println(plan.toText());
         notes.forEach(out::println);

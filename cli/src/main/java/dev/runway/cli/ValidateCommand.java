@@ -3,7 +3,7 @@ package dev.runway.cli;
 import dev.runway.App;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   static void print(List<Validation> results, ModelOptions.Format format, PrintWriter out) {
     if (format == ModelOptions.Format.json) {
-      ArrayNode array = Json.mapper().createArrayNode();
-      for (Validation v : results) array.add(Json.mapper().readTree(v.toJson()));
-      out.println(Json.pretty(array));
+      ArrayNode array = JsonMapper.shared().createArrayNode();
+      for (Validation v : results) array.add(JsonMapper.shared().readTree(v.toJson()));
+      out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(array));
     } else {
       for (Validation v : results) out.println(v.toText());
     }

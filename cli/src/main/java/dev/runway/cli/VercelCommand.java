@@ -1,7 +1,7 @@
 package dev.runway.cli;
 
 import dev.runway.App;
-import dev.runway.Problems;
+import dev.runway.base.Problems;
 import dev.runway.vercel.Vercel;
 import java.io.PrintWriter;
 import java.nio.file.Path;

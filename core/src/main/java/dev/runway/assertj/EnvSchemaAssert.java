@@ -1,5 +1,6 @@
 package dev.runway.assertj;
 
+import dev.runway.base.Problem;
 import dev.runway.App;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;

@@ -1,7 +1,8 @@
 package dev.runway.env;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.AtomicFiles;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.env.internal.dotenv.DotenvParser;
 import dev.runway.env.internal.dotenv.DotenvWriter;
 import java.io.IOException;
@@ -113,6 +114,6 @@ public final class Dotenv {
    */
   public static void write(Path file, Map<String, String> values) {
     Objects.requireNonNull(file, "file");
-    DotenvWriter.writeAtomically(file, format(values));
+    AtomicFiles.write(file, format(values));
   }
 }

@@ -1,8 +1,9 @@
 package dev.runway.env;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
-import dev.runway.internal.Names;
+import dev.runway.base.Secret;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
+import dev.runway.platform.Names;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

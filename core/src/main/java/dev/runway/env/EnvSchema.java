@@ -1,7 +1,7 @@
 package dev.runway.env;
 
-import dev.runway.RunwayException;
-import dev.runway.internal.Names;
+import dev.runway.base.RunwayException;
+import dev.runway.platform.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

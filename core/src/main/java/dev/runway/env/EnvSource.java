@@ -19,7 +19,7 @@ public interface EnvSource {
    *
    * @param environment the environment being loaded (a layer such as {@code .env.<environment>} depends on it)
    * @param below values of the layers beneath this one, for {@code ${VAR}} expansion
-   * @throws dev.runway.RunwayException when the layer exists but cannot be read or parsed
+   * @throws dev.runway.base.RunwayException when the layer exists but cannot be read or parsed
    */
   List<RawValue> read(Environment environment, Function<String, Optional<String>> below);
 

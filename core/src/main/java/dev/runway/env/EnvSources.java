@@ -1,7 +1,7 @@
 package dev.runway.env;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -55,7 +56,31 @@ public final class EnvSources {
    */
   public static EnvSources files(Path dir) {
     return of(dotenvIfPresent(dir.resolve(".env")), dotenvForEnvironment(dir),
-        dev.runway.security.EnvCrypto.layer(dir));
+        encrypted(dir));
+  }
+
+  /** {@code dir/.env.<environment>.enc}, decrypted by runway-security's {@link EncryptedLayerProvider}. */
+  private static EnvSource encrypted(Path dir) {
+    return EncryptedLayers.PROVIDER.map(p -> p.layer(dir)).orElseGet(() -> new EnvSource() {
+      @Override
+      public List<RawValue> read(Environment environment, Function<String, Optional<String>> below) {
+        Path file = dir.resolve(".env." + environment.name() + ".enc");
+        if (!Files.exists(file)) return List.of();
+        throw new RunwayException.IoFailed(file + ": is encrypted, and nothing on the class path decrypts it; "
+            + "add the dependency dev.runway:runway-security", Origin.file(file), null);
+      }
+
+      @Override
+      public String describe() {
+        return dir.resolve(".env.<environment>.enc").toString();
+      }
+    });
+  }
+
+  /** Looked up once: the class path does not change while the JVM runs. */
+  private static final class EncryptedLayers {
+    static final Optional<EncryptedLayerProvider> PROVIDER =
+        ServiceLoader.load(EncryptedLayerProvider.class, EnvSources.class.getClassLoader()).findFirst();
   }
 
   /** The given layers, lowest first. */

@@ -1,5 +1,6 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

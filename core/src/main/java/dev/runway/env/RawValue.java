@@ -1,6 +1,6 @@
 package dev.runway.env;
 
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import java.util.Objects;
 
 /**

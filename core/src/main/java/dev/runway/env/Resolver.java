@@ -1,12 +1,12 @@
 package dev.runway.env;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.env.internal.Constraint;
 import dev.runway.env.internal.VarType;
-import dev.runway.internal.Names;
+import dev.runway.platform.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.runway.env;
 
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import java.util.List;
 
 /**

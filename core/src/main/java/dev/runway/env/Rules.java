@@ -1,7 +1,7 @@
 package dev.runway.env;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import dev.runway.env.internal.UriHosts;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.runway.env;
 
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.internal.Json;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

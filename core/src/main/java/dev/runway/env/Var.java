@@ -1,5 +1,6 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import dev.runway.env.internal.Constraint;
 import dev.runway.env.internal.VarType;
 import java.math.BigDecimal;

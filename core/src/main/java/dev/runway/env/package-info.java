@@ -16,4 +16,5 @@
 @NullMarked
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import org.jspecify.annotations.NullMarked;

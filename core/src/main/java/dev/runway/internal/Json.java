@@ -1,7 +1,7 @@
 package dev.runway.internal;
 
-import dev.runway.Problem;
-import dev.runway.Problems;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

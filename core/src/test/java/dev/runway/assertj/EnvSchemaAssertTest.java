@@ -4,8 +4,8 @@ import static dev.runway.assertj.RunwayAssertions.assertThat;
 import static dev.runway.env.Environment.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
 import dev.runway.env.KeyFormat;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class EnvSchemaAssertTest {
   private static final Var<Integer> PORT = Var.port("PORT").defaultValue(10000);
-  private static final Var<dev.runway.env.Secret> KEY = Var.secret("OPENAI_API_KEY").format(KeyFormat.OPENAI);
+  private static final Var<dev.runway.base.Secret> KEY = Var.secret("OPENAI_API_KEY").format(KeyFormat.OPENAI);
   private static final EnvSchema SCHEMA = EnvSchema.of(PORT, KEY);
 
   private static EnvSources with(Map<String, String> values) {

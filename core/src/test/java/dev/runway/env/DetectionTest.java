@@ -6,8 +6,8 @@ import static dev.runway.env.Environment.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.runway.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.internal.Json;
 import dev.runway.testkit.Specs;
 import java.io.IOException;

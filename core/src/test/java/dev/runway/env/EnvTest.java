@@ -1,11 +1,12 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import static dev.runway.env.Environment.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.runway.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import java.util.List;
 import java.util.Map;
 

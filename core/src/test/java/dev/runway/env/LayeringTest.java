@@ -3,8 +3,8 @@ package dev.runway.env;
 import static dev.runway.env.Environment.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

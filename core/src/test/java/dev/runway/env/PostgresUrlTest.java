@@ -1,5 +1,6 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

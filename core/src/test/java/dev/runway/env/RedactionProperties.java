@@ -1,12 +1,13 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import static dev.runway.env.Environment.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.internal.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

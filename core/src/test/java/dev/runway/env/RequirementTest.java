@@ -1,5 +1,6 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import static dev.runway.env.Environment.DEVELOPMENT;
 import static dev.runway.env.Environment.PREVIEW;
 import static dev.runway.env.Environment.PRODUCTION;
@@ -7,9 +8,9 @@ import static dev.runway.env.Fixtures.onlyProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static dev.runway.env.Environment.PREVIEW;
 import static dev.runway.env.Environment.PRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.runway.env;
 
+import dev.runway.base.Secret;
 import static dev.runway.env.Fixtures.load;
 import static dev.runway.env.Fixtures.onlyProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;

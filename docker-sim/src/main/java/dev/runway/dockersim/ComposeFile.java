@@ -1,8 +1,8 @@
 package dev.runway.dockersim;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
-import dev.runway.internal.YamlTree;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
+import dev.runway.render.YamlTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

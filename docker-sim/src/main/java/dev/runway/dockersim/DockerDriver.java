@@ -1,7 +1,7 @@
 package dev.runway.dockersim;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.internal.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.runway.dockersim;
 
 import dev.runway.App;
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.internal.ComposeGenerator;
 import dev.runway.dockersim.internal.DockerfileChecks;
 import dev.runway.dockersim.internal.Parity;
@@ -12,7 +12,7 @@ import dev.runway.dockersim.internal.Target;
 import dev.runway.dockersim.internal.Yaml;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;
-import dev.runway.internal.YamlTree;
+import dev.runway.render.YamlTree;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.runway.dockersim;
 
 import dev.runway.App;
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.internal.Dockerfile;
 import dev.runway.dockersim.internal.LogPump;
 import dev.runway.dockersim.internal.Target;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.runway.testkit.TestTools.onPath;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.internal.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.runway.dockersim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.dockersim.internal.Dockerfile;
 import dev.runway.dockersim.internal.DockerfileChecks;
 import java.nio.file.Path;

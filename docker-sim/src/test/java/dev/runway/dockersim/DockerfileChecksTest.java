@@ -2,9 +2,9 @@ package dev.runway.dockersim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runway.App;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Environment;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runway.App;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import java.net.URI;

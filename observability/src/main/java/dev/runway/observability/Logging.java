@@ -9,10 +9,10 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Env;
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import dev.runway.observability.internal.BoundedAsyncAppender;
 import dev.runway.observability.internal.ErrorAggregator;
 import dev.runway.observability.internal.MaskingAppender;
@@ -360,7 +360,7 @@ public final class Logging implements AutoCloseable {
       }
       LogstashEncoder json = new LogstashEncoder();
       json.setContext(ctx);
-      ObjectNode custom = Json.mapper().createObjectNode();
+      ObjectNode custom = JsonMapper.shared().createObjectNode();
       labels.forEach(custom::put);
       json.setCustomFields(custom.toString());
       json.setIncludeContext(false);

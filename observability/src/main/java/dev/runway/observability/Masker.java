@@ -2,7 +2,7 @@ package dev.runway.observability;
 
 import dev.runway.env.Env;
 import dev.runway.env.KeyFormat;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import dev.runway.env.Var;
 import java.net.URI;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.runway.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +30,7 @@ class ErrorAlertsTest {
   static AlertSink webhook(URI url) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     return alert -> {
-      ObjectNode body = Json.mapper().createObjectNode();
+      ObjectNode body = JsonMapper.shared().createObjectNode();
       body.put("event", alert.kind()).put("title", alert.title()).put("text", alert.text());
       ObjectNode fields = body.putObject("fields");
       alert.fields().forEach(fields::put);
@@ -82,7 +82,7 @@ class ErrorAlertsTest {
 
       RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
       assertThat(request).isNotNull();
-      JsonNode body = Json.mapper().readTree(request.getBody().utf8());
+      JsonNode body = JsonMapper.shared().readTree(request.getBody().utf8());
       assertThat(body.get("title").asString()).isEqualTo("acme-api (production): IllegalStateException 10 times in a minute");
       assertThat(body.get("event").asString()).isEqualTo("error.group");
       assertThat(body.get("text").asString()).startsWith("order 9 failed\n  at dev.runway.observability.ErrorAlertsTest$Orders.place:");
@@ -108,14 +108,14 @@ class ErrorAlertsTest {
       server.enqueue(new MockResponse.Builder().code(200).build());
       server.start();
       AlertSink sink = AlertSink.notifier(
-          dev.runway.notify.Notifiers.webhook(dev.runway.env.Secret.of(server.url("/hook").toString())));
+          dev.runway.notify.Notifiers.webhook(dev.runway.base.Secret.of(server.url("/hook").toString())));
       Logging logging = logs.logging().service("acme-api").environment("production")
           .errorAlerts(ErrorAlerts.builder().sink(sink).perGroupPerMinute(3).clock(CLOCK).build()).install();
       Logger log = logs.logger("com.acme.Orders");
       for (int i = 0; i < 500; i++) log.error("order failed", failure("no stock"));
       RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
       assertThat(request).isNotNull();
-      JsonNode body = Json.mapper().readTree(request.getBody().utf8());
+      JsonNode body = JsonMapper.shared().readTree(request.getBody().utf8());
       assertThat(body.get("event").asString()).isEqualTo("errors.group");
       assertThat(body.get("severity").asString()).isEqualTo("failure");
       assertThat(body.get("title").asString()).isEqualTo("acme-api (production): IllegalStateException 3 times in a minute");

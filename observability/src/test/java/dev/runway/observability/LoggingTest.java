@@ -3,7 +3,7 @@ package dev.runway.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import dev.runway.env.Env;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
@@ -152,7 +152,7 @@ class LoggingTest {
     try (TestLogs logs = new TestLogs()) {
       java.nio.file.Path file = java.nio.file.Path.of("/proc/no-such-dir/app.log");
       assertThatThrownBy(() -> Observability.logging().context(logs.context).file(file).install())
-          .isInstanceOf(dev.runway.RunwayException.IoFailed.class)
+          .isInstanceOf(dev.runway.base.RunwayException.IoFailed.class)
           .hasMessage("observability: logging: /proc/no-such-dir/app.log: cannot be opened for writing; "
               + "check that its folder exists and is writable");
     }

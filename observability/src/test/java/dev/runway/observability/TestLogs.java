@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A private Logback context writing to memory, and helpers to wait for and read its lines. */
 final class TestLogs implements AutoCloseable {
@@ -39,7 +39,7 @@ final class TestLogs implements AutoCloseable {
   }
 
   List<JsonNode> json() {
-    return lines().stream().map(l -> Json.mapper().readTree(l)).toList();
+    return lines().stream().map(l -> JsonMapper.shared().readTree(l)).toList();
   }
 
   /** Waits (bounded) until {@code n} lines are written. */

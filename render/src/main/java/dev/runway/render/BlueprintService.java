@@ -1,6 +1,6 @@
 package dev.runway.render;
 
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.runway.render;
 
 import dev.runway.App;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.render.internal.Generation;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.runway.render;
 
-import dev.runway.Origin;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.render.internal.BlueprintChecks;
 import dev.runway.render.internal.BlueprintReader;
 import dev.runway.render.internal.BlueprintWriter;

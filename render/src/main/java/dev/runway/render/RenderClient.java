@@ -1,7 +1,7 @@
 package dev.runway.render;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.render.internal.RenderHttp;
 import dev.runway.render.internal.Wire;
 import java.io.IOException;

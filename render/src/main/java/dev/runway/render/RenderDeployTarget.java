@@ -1,7 +1,7 @@
 package dev.runway.render;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.pipeline.Deployment;
 import dev.runway.pipeline.StepContext;

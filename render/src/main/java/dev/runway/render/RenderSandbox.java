@@ -1,7 +1,7 @@
 package dev.runway.render;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.runway.internal.LoopbackServer;
+import dev.runway.platform.LoopbackServer;
 import dev.runway.render.internal.SandboxState;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package dev.runway.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Problem;
-import dev.runway.Problems;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import org.junit.jupiter.api.Test;
 
 class BlueprintChecksTest {

@@ -2,8 +2,8 @@ package dev.runway.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Problem;
-import dev.runway.RunwayException;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.testkit.JsonSchemas;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.runway.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Problem;
-import dev.runway.RunwayException;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.testkit.JsonSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;

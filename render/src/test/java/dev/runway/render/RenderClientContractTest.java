@@ -3,7 +3,7 @@ package dev.runway.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.testkit.OpenApiContract;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static dev.runway.testkit.TestTools.json;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;

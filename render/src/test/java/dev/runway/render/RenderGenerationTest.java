@@ -3,8 +3,8 @@ package dev.runway.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.App;
-import dev.runway.Problem;
-import dev.runway.Problems;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import dev.runway.Runway;
 import dev.runway.env.Environment;
 import dev.runway.platform.Platform;

@@ -1,8 +1,8 @@
 package dev.runway.supabase;
 
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.env.PostgresUrl;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

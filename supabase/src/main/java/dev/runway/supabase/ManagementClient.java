@@ -1,6 +1,6 @@
 package dev.runway.supabase;
 
-import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.base.RunwayException.PlatformRejected;
 import dev.runway.health.Probe;
 import dev.runway.supabase.internal.Results;
 import dev.runway.supabase.internal.ApiChecks;

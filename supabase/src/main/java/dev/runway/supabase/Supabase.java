@@ -1,7 +1,7 @@
 package dev.runway.supabase;
 
 import dev.runway.App;
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.PostgresUrl;

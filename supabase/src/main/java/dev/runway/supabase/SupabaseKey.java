@@ -1,6 +1,6 @@
 package dev.runway.supabase;
 
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -94,7 +94,7 @@ public final class SupabaseKey {
     if (parts.length != 3 || !parts[0].startsWith("eyJ")) return null;
     try {
       byte[] payload = Base64.getUrlDecoder().decode(stripPadding(parts[1]));
-      JsonNode node = Json.mapper().readTree(new String(payload, StandardCharsets.UTF_8));
+      JsonNode node = JsonMapper.shared().readTree(new String(payload, StandardCharsets.UTF_8));
       return node != null && node.isObject() ? node : null;
     } catch (RuntimeException e) { // bad base64 or JSON: not a JWT we can read; the text is never echoed
       return null;

@@ -1,6 +1,6 @@
 package dev.runway.supabase;
 
-import dev.runway.internal.LoopbackServer;
+import dev.runway.platform.LoopbackServer;
 import dev.runway.supabase.internal.SandboxApi;
 import java.net.URI;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.runway.supabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Problem;
-import dev.runway.env.Secret;
+import dev.runway.base.Problem;
+import dev.runway.base.Secret;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -3,8 +3,8 @@ package dev.runway.supabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Problem;
-import dev.runway.env.Secret;
+import dev.runway.base.Problem;
+import dev.runway.base.Secret;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.runway.testkit.TestTools.json;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.supabase.internal.Outcome;
 import java.net.URI;
 import java.time.Duration;

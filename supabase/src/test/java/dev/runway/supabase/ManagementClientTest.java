@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.supabase.internal.Outcome;
 import dev.runway.testkit.OpenApiContract;
 import java.time.Clock;

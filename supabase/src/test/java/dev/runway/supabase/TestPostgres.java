@@ -3,7 +3,7 @@ package dev.runway.supabase;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runway.env.PostgresUrl;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

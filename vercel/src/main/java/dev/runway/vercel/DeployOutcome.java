@@ -1,6 +1,6 @@
 package dev.runway.vercel;
 
-import dev.runway.Problems;
+import dev.runway.base.Problems;
 import java.util.Objects;
 
 /**

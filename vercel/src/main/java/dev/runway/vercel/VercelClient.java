@@ -1,10 +1,10 @@
 package dev.runway.vercel;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
-import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
+import dev.runway.base.RunwayException.PlatformRejected;
 import dev.runway.vercel.internal.VercelHttp;
 import dev.runway.vercel.internal.Wire;
 import java.net.URI;

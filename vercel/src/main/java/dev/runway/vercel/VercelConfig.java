@@ -1,9 +1,9 @@
 package dev.runway.vercel;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.vercel.internal.JsonText;
 import dev.runway.vercel.internal.VercelJsonRules;
 import java.io.IOException;

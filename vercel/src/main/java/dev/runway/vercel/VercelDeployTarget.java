@@ -1,8 +1,8 @@
 package dev.runway.vercel;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.pipeline.StepContext;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dev.runway.vercel;
 
-import dev.runway.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.runway.vercel;
 
-import dev.runway.internal.LoopbackServer;
+import dev.runway.platform.LoopbackServer;
 import dev.runway.vercel.internal.SandboxApi;
 import java.net.URI;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.runway.testkit.TestTools.json;
 
-import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.base.RunwayException.PlatformRejected;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

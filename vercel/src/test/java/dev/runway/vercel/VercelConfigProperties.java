@@ -2,8 +2,8 @@ package dev.runway.vercel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

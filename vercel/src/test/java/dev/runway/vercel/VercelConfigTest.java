@@ -3,9 +3,9 @@ package dev.runway.vercel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.testkit.JsonSchemas;
 import dev.runway.testkit.Specs;
 import dev.runway.vercel.internal.VercelJsonRules;

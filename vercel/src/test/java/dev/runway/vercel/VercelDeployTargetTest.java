@@ -3,7 +3,7 @@ package dev.runway.vercel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.pipeline.Pipeline;
 import dev.runway.pipeline.PipelineRun;

@@ -3,7 +3,7 @@ package dev.runway.vercel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.App;
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.Runway;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;

@@ -1,8 +1,8 @@
 package dev.runway.env.internal;
 
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.env.KeyFormat;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.runway.env.internal;
 
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.env.PostgresUrl;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import dev.runway.env.Sensitivity;
 import dev.runway.internal.Json;
 import java.math.BigDecimal;

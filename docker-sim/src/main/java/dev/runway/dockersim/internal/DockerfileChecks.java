@@ -1,7 +1,7 @@
 package dev.runway.dockersim.internal;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

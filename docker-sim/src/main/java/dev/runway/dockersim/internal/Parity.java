@@ -1,11 +1,11 @@
 package dev.runway.dockersim.internal;
 
 import dev.runway.App;
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import dev.runway.env.Environment;
-import dev.runway.internal.YamlTree;
+import dev.runway.render.YamlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -56,12 +56,12 @@ public record Target(
   /**
    * The target of one Render service.
    *
-   * @throws dev.runway.RunwayException.UnknownName when the model has no Render service of that name
+   * @throws dev.runway.base.RunwayException.UnknownName when the model has no Render service of that name
    */
   public static Target of(App app, String serviceName, Environment environment, int hostPort) {
     Service model = app.service(serviceName);
     if (!model.platform().equals("render")) {
-      throw new dev.runway.RunwayException.UnknownName("No Render service named '" + serviceName + "' (render services: "
+      throw new dev.runway.base.RunwayException.UnknownName("No Render service named '" + serviceName + "' (render services: "
           + String.join(", ", renderServices(app)) + "); '" + serviceName + "' runs on " + model.platform());
     }
     RenderBlueprint blueprint = Render.blueprint(app);

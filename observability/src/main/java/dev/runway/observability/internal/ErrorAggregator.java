@@ -5,7 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import dev.runway.health.internal.Tokens;
 import dev.runway.observability.Alert;
 import dev.runway.observability.AlertSink;
 import dev.runway.observability.ErrorAlerts;
@@ -13,6 +12,9 @@ import dev.runway.observability.ErrorGroup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,7 +196,12 @@ public final class ErrorAggregator extends UnsynchronizedAppenderBase<ILoggingEv
   }
 
   static String fingerprint(String key) {
-    return HexFormat.of().formatHex(Tokens.digest(key), 0, 6); // SHA-256 of the UTF-8 key
+    try { // the first 6 bytes of the SHA-256 of the UTF-8 key
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private Alert groupAlert(Group g, long count, long now) {

@@ -1,8 +1,8 @@
 package dev.runway.observability.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.runway.base.Secret;
 import com.sun.net.httpserver.HttpHandler;
-import dev.runway.health.internal.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,14 +23,14 @@ public final class ScrapeHandler implements HttpHandler {
       "metrics: a valid bearer token is required; send Authorization: Bearer <the metrics token>\n";
 
   private final PrometheusMeterRegistry registry;
-  private final byte @Nullable [] tokenDigest;
+  private final @Nullable Secret token;
   private final BiConsumer<String, String> onRejected;
 
   private @Nullable Runnable beforeFirstScrape;
 
   public ScrapeHandler(PrometheusMeterRegistry registry, @Nullable String token, BiConsumer<String, String> onRejected) {
     this.registry = registry;
-    this.tokenDigest = token == null ? null : Tokens.digest(token);
+    this.token = token == null ? null : Secret.of(token);
     this.onRejected = onRejected;
   }
 
@@ -55,7 +55,7 @@ public final class ScrapeHandler implements HttpHandler {
         send(exchange, 405, "metrics: " + method + " is not allowed; use GET\n");
         return;
       }
-      if (tokenDigest != null && !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      if (token != null && !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
         InetSocketAddress remote = exchange.getRemoteAddress();
         onRejected.accept(exchange.getRequestURI().getPath(),
             remote == null ? "unknown" : remote.getAddress().getHostAddress());
@@ -70,7 +70,7 @@ public final class ScrapeHandler implements HttpHandler {
 
   private boolean authorized(@Nullable String header) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
-    return Tokens.matches(tokenDigest, header.substring(7).trim());
+    return token.matches(header.substring(7).trim());
   }
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {

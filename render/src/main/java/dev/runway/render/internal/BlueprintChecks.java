@@ -1,8 +1,8 @@
 package dev.runway.render.internal;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import dev.runway.render.BlueprintDatabase;
 import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;

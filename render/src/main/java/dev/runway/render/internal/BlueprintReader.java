@@ -1,12 +1,12 @@
 package dev.runway.render.internal;
 
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
-import dev.runway.RunwayException;
-import dev.runway.internal.YamlTree.Kind;
-import dev.runway.internal.YamlTree.Node;
-import dev.runway.internal.YamlTree;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
+import dev.runway.render.YamlTree.Kind;
+import dev.runway.render.YamlTree.Node;
+import dev.runway.render.YamlTree;
 import dev.runway.render.BlueprintDatabase;
 import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;

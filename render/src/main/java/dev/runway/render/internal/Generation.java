@@ -1,9 +1,9 @@
 package dev.runway.render.internal;
 
 import dev.runway.App;
-import dev.runway.Origin;
-import dev.runway.Problem;
-import dev.runway.Problems;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import dev.runway.Service;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;

@@ -1,7 +1,7 @@
 package dev.runway.render.internal;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.render.RenderClient;
 import dev.runway.render.RenderEnvVar;
 import dev.runway.sync.EnvSnapshot;

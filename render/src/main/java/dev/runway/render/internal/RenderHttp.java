@@ -1,6 +1,6 @@
 package dev.runway.render.internal;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.render.RateLimit;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,7 +1,7 @@
 package dev.runway.render.internal;
 
 import dev.runway.App;
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.env.Env;
 import dev.runway.env.Environment;
 import dev.runway.platform.Platform;
@@ -26,7 +26,7 @@ public final class RenderPlatform implements Platform {
     RenderBlueprint blueprint = Generation.blueprint(app);
     try {
       RenderBlueprint.parse(blueprint.toYaml());   // settings Render does not know (plan = hobby) surface here
-    } catch (dev.runway.RunwayException.ValidationFailed e) {
+    } catch (dev.runway.base.RunwayException.ValidationFailed e) {
       for (Problem p : e.problems().all()) out.add(p.withOrigin(null).withEnvironment(environment.name()));
     }
     for (Problem p : BlueprintChecks.check(blueprint, key -> app.schema().variable(key).map(v -> v.isSecret()).orElse(false)).all()) {

@@ -1,6 +1,6 @@
 package dev.runway.render.internal;
 
-import dev.runway.internal.Names;
+import dev.runway.platform.Names;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.runway.supabase.internal;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.supabase.Backups;
 import dev.runway.supabase.ManagementClient;
 import dev.runway.supabase.PlanLimits;

@@ -1,7 +1,7 @@
 package dev.runway.supabase.internal;
 
-import dev.runway.RunwayException.PlatformRejected;
-import dev.runway.internal.Json;
+import dev.runway.base.RunwayException.PlatformRejected;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -126,7 +126,7 @@ public final class ApiHttp {
   private static JsonNode parse(String text, int status, String what) {
     if (text.isBlank()) return JsonNodeFactory.instance.objectNode();
     try {
-      return Json.mapper().readTree(text);
+      return JsonMapper.shared().readTree(text);
     } catch (JacksonException e) {
       throw new PlatformRejected(PLATFORM, status, "malformed_response",
           "supabase: " + what + ": the response is not valid JSON (truncated, or not the Management API); retry, and check"
@@ -137,7 +137,7 @@ public final class ApiHttp {
   /** The API's own message, cut short and stripped of anything that looks like a token. */
   private static String vendorMessage(String text) {
     try {
-      JsonNode node = Json.mapper().readTree(text);
+      JsonNode node = JsonMapper.shared().readTree(text);
       JsonNode m = node == null ? null : node.get("message");
       if (m == null || !m.isString()) return "";
       String s = m.asString().replaceAll("sbp_[A-Za-z0-9]+", "sbp_****");

@@ -1,7 +1,7 @@
 package dev.runway.supabase.internal;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.runway.internal.Json;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -196,7 +196,7 @@ public final class SandboxApi {
       send(ex, 200, projectJson(p));
     } else if (method.equals("GET") && rest.equals("/health")) {
       List<String> wanted = queryValues(query, "services");
-      ArrayNode array = Json.mapper().createArrayNode();
+      ArrayNode array = JsonMapper.shared().createArrayNode();
       for (String s : wanted) {
         if (!SERVICES.contains(s)) continue;
         String status = p.status.equals("INACTIVE") ? "UNHEALTHY" : p.serviceStatus.get(s);
@@ -206,9 +206,9 @@ public final class SandboxApi {
         n.put("status", status);
         if (status.equals("UNHEALTHY")) n.put("error", p.status.equals("INACTIVE") ? "project is paused" : s + " is not responding");
       }
-      send(ex, 200, Json.mapper().writeValueAsString(array));
+      send(ex, 200, JsonMapper.shared().writeValueAsString(array));
     } else if (method.equals("GET") && rest.equals("/config/database/pooler")) {
-      ArrayNode array = Json.mapper().createArrayNode();
+      ArrayNode array = JsonMapper.shared().createArrayNode();
       ObjectNode n = array.addObject();
       String host = "aws-0-" + p.region + ".pooler.supabase.com";
       String cs = "postgresql://postgres." + p.ref + ":[YOUR-PASSWORD]@" + host + ":6543/postgres";
@@ -224,16 +224,16 @@ public final class SandboxApi {
       n.put("default_pool_size", 15);
       n.put("max_client_conn", 200);
       n.put("pool_mode", "transaction");
-      send(ex, 200, Json.mapper().writeValueAsString(array));
+      send(ex, 200, JsonMapper.shared().writeValueAsString(array));
     } else if (method.equals("GET") && rest.equals("/database/backups")) {
-      ObjectNode n = Json.mapper().createObjectNode();
+      ObjectNode n = JsonMapper.shared().createObjectNode();
       n.put("region", p.region);
       n.put("walg_enabled", !p.plan.equals("free"));
       n.put("pitr_enabled", p.pitr);
       ArrayNode list = n.putArray("backups");
-      for (Map<String, Object> b : p.backups) list.add(Json.mapper().valueToTree(b));
+      for (Map<String, Object> b : p.backups) list.add(JsonMapper.shared().valueToTree(b));
       n.putObject("physical_backup_data");
-      send(ex, 200, Json.mapper().writeValueAsString(n));
+      send(ex, 200, JsonMapper.shared().writeValueAsString(n));
     } else if (method.equals("POST") && rest.equals("/pause")) {
       p.status = "INACTIVE";
       sendEmpty(ex, 200);
@@ -243,7 +243,7 @@ public final class SandboxApi {
   }
 
   private static String projectJson(Project p) {
-    ObjectNode n = Json.mapper().createObjectNode();
+    ObjectNode n = JsonMapper.shared().createObjectNode();
     n.put("id", p.ref);
     n.put("ref", p.ref);
     n.put("organization_id", "sandboxorganization");
@@ -257,7 +257,7 @@ public final class SandboxApi {
     db.put("version", "15.8.1.085");
     db.put("postgres_engine", "15");
     db.put("release_channel", "ga");
-    return Json.mapper().writeValueAsString(n);
+    return JsonMapper.shared().writeValueAsString(n);
   }
 
   // --- the project's own endpoints ----------------------------------------------------------

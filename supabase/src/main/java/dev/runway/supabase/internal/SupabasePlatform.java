@@ -1,7 +1,8 @@
 package dev.runway.supabase.internal;
 
+import dev.runway.base.Problems;
 import dev.runway.App;
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.env.Env;
 import dev.runway.env.Environment;
 import dev.runway.env.Sensitivity;

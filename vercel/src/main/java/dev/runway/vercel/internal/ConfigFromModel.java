@@ -1,6 +1,6 @@
 package dev.runway.vercel.internal;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.Service;
 import dev.runway.vercel.VercelConfig;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.runway.vercel.internal;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;

@@ -1,6 +1,6 @@
 package dev.runway.vercel.internal;
 
-import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.base.RunwayException.PlatformRejected;
 import dev.runway.vercel.EnvTarget;
 import dev.runway.vercel.EnvType;
 import java.net.URI;

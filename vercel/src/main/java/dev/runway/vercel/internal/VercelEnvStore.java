@@ -1,8 +1,8 @@
 package dev.runway.vercel.internal;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
-import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
+import dev.runway.base.RunwayException.PlatformRejected;
 import dev.runway.sync.EnvSnapshot;
 import dev.runway.sync.EnvStore;
 import dev.runway.vercel.EnvTarget;

@@ -1,8 +1,8 @@
 package dev.runway.vercel.internal;
 
 import dev.runway.App;
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.Service;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;

@@ -1,6 +1,6 @@
 package dev.runway.vercel.internal;
 
-import dev.runway.RunwayException.PlatformRejected;
+import dev.runway.base.RunwayException.PlatformRejected;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.runway.vercel.internal;
 
 import dev.runway.App;
-import dev.runway.Problem;
+import dev.runway.base.Problem;
 import dev.runway.Service;
 import dev.runway.env.Env;
 import dev.runway.env.Environment;

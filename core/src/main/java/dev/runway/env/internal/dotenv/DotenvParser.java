@@ -1,7 +1,7 @@
 package dev.runway.env.internal.dotenv;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.env.DotenvEntry;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

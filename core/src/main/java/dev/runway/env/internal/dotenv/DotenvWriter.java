@@ -1,7 +1,7 @@
 package dev.runway.env.internal.dotenv;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -81,46 +81,5 @@ public final class DotenvWriter {
       if (!safe) return false;
     }
     return true;
-  }
-
-  /**
-   * Writes {@code text} to a temporary file beside {@code file}, forces it to disk and moves it over
-   * {@code file} atomically; an existing file's POSIX permissions are kept. Readers see the old
-   * file or the new one, never a half-written one.
-   */
-  public static void writeAtomically(Path file, String text) {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Origin origin = Origin.file(file);
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      if (Files.exists(target)) {
-        PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (from != null && to != null) to.setPermissions(from.readAttributes().permissions());
-      }
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) ch.write(buf);
-        ch.force(true);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      temp = null;
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new RunwayException.IoFailed(origin + ": cannot replace the file atomically on this file system;"
-          + " write it on a local disk", origin, e);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(origin + ": cannot write the file (" + e.getClass().getSimpleName()
-          + "); check that the folder exists and is writable", origin, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The temporary file holds the new text; leaving it is the lesser harm than masking the cause.
-        }
-      }
-    }
   }
 }

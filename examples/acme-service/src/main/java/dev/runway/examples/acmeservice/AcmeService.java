@@ -1,10 +1,10 @@
 package dev.runway.examples.acmeservice;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Env;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import dev.runway.env.Var;
 import dev.runway.health.Health;
 import dev.runway.health.HealthOptions;

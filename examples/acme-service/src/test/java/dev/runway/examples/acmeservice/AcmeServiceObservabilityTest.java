@@ -2,7 +2,7 @@ package dev.runway.examples.acmeservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import dev.runway.env.Env;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
@@ -51,7 +51,7 @@ class AcmeServiceObservabilityTest {
   @Test
   void logsJsonInWhichNoSecretOfTheEnvironmentAppears() {
     // The service's own schema plus the secrets a real acme API holds.
-    Var<dev.runway.env.Secret> openAi = Var.secret("OPENAI_API_KEY");
+    Var<dev.runway.base.Secret> openAi = Var.secret("OPENAI_API_KEY");
     Var<dev.runway.env.PostgresUrl> db = Var.postgresUrl("DATABASE_URL");
     EnvSchema schema = AcmeService.SCHEMA.and(openAi, db);
     String key = "sk-proj-EXAMPLEloggedKEYnotREAL0123456789";

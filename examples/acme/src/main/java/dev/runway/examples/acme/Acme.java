@@ -10,7 +10,7 @@ import dev.runway.env.EnvSchema;
 import dev.runway.env.KeyFormat;
 import dev.runway.env.PostgresUrl;
 import dev.runway.env.Rules;
-import dev.runway.env.Secret;
+import dev.runway.base.Secret;
 import dev.runway.env.Sensitivity;
 import dev.runway.env.Var;
 import java.net.URI;

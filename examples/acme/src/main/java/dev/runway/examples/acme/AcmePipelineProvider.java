@@ -1,7 +1,7 @@
 package dev.runway.examples.acme;
 
-import dev.runway.Origin;
-import dev.runway.RunwayException;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;

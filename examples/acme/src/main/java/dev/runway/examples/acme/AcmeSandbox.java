@@ -2,7 +2,7 @@ package dev.runway.examples.acme;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.render.Render;
 import dev.runway.render.RenderClient;

@@ -3,7 +3,7 @@ package dev.runway.examples.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.pipeline.Approver;
 import dev.runway.pipeline.LocalExecutor;
 import dev.runway.pipeline.Pipeline;

@@ -36,6 +36,6 @@ class RenderSandboxExampleTest {
     Deploy started = client.triggerDeploy(api);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.awaitDeploy(api, started.id(), Duration.ofSeconds(30)))
-        .isInstanceOf(dev.runway.RunwayException.DeployFailed.class).hasMessageContaining("build_failed");
+        .isInstanceOf(dev.runway.base.RunwayException.DeployFailed.class).hasMessageContaining("build_failed");
   }
 }

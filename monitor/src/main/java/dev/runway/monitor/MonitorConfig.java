@@ -1,0 +1,172 @@
+package dev.runway.monitor;
+
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
+import dev.runway.base.Secret;
+import dev.runway.monitor.internal.MonitorHocon;
+import dev.runway.notify.Notifier;
+import dev.runway.notify.Notifiers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Monitoring as code: the {@code monitor} and {@code keep-warm} blocks of {@code runway.conf}
+ * (HOCON, so {@code ${?SLACK_WEBHOOK_URL}} reads the environment and secrets stay out of the file).
+ * Every problem is reported at once with its file and line. Immutable.
+ *
+ * <pre>
+ * monitor {
+ *   history = "sqlite:.runway/monitor.db"          # or "postgres:" + a postgresql:// URL, or "memory"
+ *   status-page { out = public/status.html, title = "Acme status" }
+ *   notify { slack = ${?SLACK_WEBHOOK_URL} }
+ *   endpoints {
+ *     api { url = "https://acme-api.onrender.com/api/health", interval = 60s, degraded-above = 800ms }
+ *   }
+ * }
+ * keep-warm {
+ *   services { api = "https://acme-api.onrender.com/api/health" }
+ *   interval = 10m
+ *   active-hours { from = "07:00", to = "23:00", zone = "Europe/Berlin" }
+ * }
+ * </pre>
+ */
+public final class MonitorConfig {
+  /** The keep-warm block, before a budget is applied. */
+  public record KeepWarmSettings(Map<String, String> services, Duration interval, Duration jitter,
+      @Nullable LocalTime activeFrom, @Nullable LocalTime activeTo, @Nullable ZoneId zone, double otherHours,
+      KeepWarm.OverBudget overBudget, Duration coldStartAbove) {}
+
+  private final Path file;
+  private final List<Endpoint> endpoints;
+  private final String history;
+  private final Duration retention;
+  private final int maxConcurrency;
+  private final @Nullable Path statusPage;
+  private final String title;
+  private final Map<String, String> notify;
+  private final @Nullable KeepWarmSettings keepWarm;
+
+  /** For the internal parser only. */
+  public MonitorConfig(Path file, List<Endpoint> endpoints, String history, Duration retention, int maxConcurrency,
+      @Nullable Path statusPage, String title, Map<String, String> notify, @Nullable KeepWarmSettings keepWarm) {
+    this.file = file;
+    this.endpoints = List.copyOf(endpoints);
+    this.history = history;
+    this.retention = retention;
+    this.maxConcurrency = maxConcurrency;
+    this.statusPage = statusPage;
+    this.title = title;
+    this.notify = Map.copyOf(notify);
+    this.keepWarm = keepWarm;
+  }
+
+  /**
+   * Reads {@code file}'s {@code monitor} and {@code keep-warm} blocks (either may be missing).
+   *
+   * @throws RunwayException.ValidationFailed listing every problem, each with file:line
+   * @throws RunwayException.ParseFailed when the file is not HOCON
+   * @throws RunwayException.IoFailed when it cannot be read
+   */
+  public static MonitorConfig load(Path file) {
+    return MonitorHocon.load(file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public List<Endpoint> endpoints() {
+    return endpoints;
+  }
+
+  /** {@code sqlite:<path>} (relative to the file's folder), {@code postgres:<url>} or {@code memory}. */
+  public String historySetting() {
+    return history;
+  }
+
+  /** Opens the configured history. */
+  public History openHistory() {
+    if (history.equals("memory")) return History.inMemory(10_000);
+    if (history.startsWith("sqlite:")) {
+      Path p = Path.of(history.substring("sqlite:".length()));
+      Path base = file.toAbsolutePath().getParent();
+      return History.sqlite(p.isAbsolute() || base == null ? p : base.resolve(p));
+    }
+    if (history.startsWith("postgres:")) return History.postgres(history.substring("postgres:".length()), "");
+    throw new RunwayException.ModelInvalid(file + ": monitor.history: '" + history.replaceAll("//[^@/]*@", "//***@")
+        + "' is not a history; write sqlite:<file>, postgres:postgresql://host/db or memory", Origin.file(file));
+  }
+
+  public Duration retention() {
+    return retention;
+  }
+
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  public Optional<Path> statusPage() {
+    if (statusPage == null) return Optional.empty();
+    Path base = file.toAbsolutePath().getParent();
+    return Optional.of(statusPage.isAbsolute() || base == null ? statusPage : base.resolve(statusPage));
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The notifiers whose webhook URL is set (empty values, e.g. an unset {@code ${?VAR}}, are skipped). */
+  public List<Notifier> notifiers() {
+    List<Notifier> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> n : new java.util.TreeMap<>(notify).entrySet()) {
+      if (n.getValue().isBlank()) continue;
+      Secret url = Secret.of(n.getValue());
+      out.add(switch (n.getKey()) {
+        case "slack" -> Notifiers.slack(url);
+        case "discord" -> Notifiers.discord(url);
+        default -> Notifiers.webhook(url);
+      });
+    }
+    return out;
+  }
+
+  public Optional<KeepWarmSettings> keepWarm() {
+    return Optional.ofNullable(keepWarm);
+  }
+
+  /**
+   * The keep-warm plan under {@code budget}.
+   *
+   * @throws RunwayException.ModelInvalid when the file has no keep-warm block
+   * @throws RunwayException.ValidationFailed when the plan is refused (see {@link KeepWarm.Plan.Builder#build()})
+   */
+  public KeepWarm.Plan keepWarmPlan(HourBudget budget) {
+    KeepWarmSettings k = keepWarm().orElseThrow(() -> new RunwayException.ModelInvalid(file
+        + ": keep-warm: no such block; add keep-warm { services { api = \"https://.../api/health\" } }", Origin.file(file)));
+    KeepWarm.Plan.Builder b = KeepWarm.plan(budget).interval(k.interval()).jitter(k.jitter()).otherHours(k.otherHours())
+        .overBudget(k.overBudget()).coldStartAbove(k.coldStartAbove());
+    k.services().forEach(b::service);
+    if (k.activeFrom() != null && k.activeTo() != null && k.zone() != null) b.activeHours(k.activeFrom(), k.activeTo(), k.zone());
+    return b.build();
+  }
+
+  /** A monitor builder with the endpoints, history, notifiers, status page and limits of this file. */
+  public Monitor.Builder monitor() {
+    Monitor.Builder b = Monitor.builder().endpoints(endpoints).history(openHistory()).maxConcurrency(maxConcurrency)
+        .retention(retention);
+    notifiers().forEach(b::notifier);
+    statusPage().ifPresent(p -> b.statusPage(p, title));
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "MonitorConfig{" + file + ": " + endpoints.size() + " endpoints}";
+  }
+}

@@ -1,0 +1,263 @@
+package dev.runway.monitor.internal;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
+import dev.runway.health.HttpProbe;
+import dev.runway.monitor.Endpoint;
+import dev.runway.monitor.KeepWarm;
+import dev.runway.monitor.MaintenanceWindow;
+import dev.runway.monitor.MonitorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** Reads the monitor and keep-warm blocks; collects every problem with its line before throwing. */
+public final class MonitorHocon {
+  private static final Set<String> MONITOR_KEYS = Set.of("history", "retention", "max-concurrency", "status-page",
+      "notify", "endpoints");
+  private static final Set<String> ENDPOINT_KEYS = Set.of("url", "method", "service", "interval", "jitter", "timeout",
+      "expect-status", "degraded-above", "max-response-time", "expect-json", "min-certificate-days",
+      "certificate-warn-days", "failures-to-open", "successes-to-resolve", "cold-start-above", "bearer-env",
+      "maintenance");
+  private static final Set<String> KEEP_WARM_KEYS = Set.of("services", "interval", "jitter", "active-hours",
+      "other-hours", "over-budget", "cold-start-above");
+
+  private final Path file;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private MonitorHocon(Path file) {
+    this.file = file;
+  }
+
+  public static MonitorConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new RunwayException.IoFailed(file + ": no such file; create runway.conf or pass --config <file>",
+          Origin.file(file), null);
+    }
+    Config config;
+    try {
+      config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
+          .setAllowMissing(false)).resolve(ConfigResolveOptions.defaults());
+    } catch (ConfigException e) {
+      int line = e.origin() == null ? 0 : e.origin().lineNumber();
+      Origin origin = line > 0 ? Origin.file(file, line) : Origin.file(file);
+      String detail = String.valueOf(e.getMessage()).replaceFirst("^.*?: \\d+: ", "");
+      throw new RunwayException.ParseFailed(origin + ": " + detail + "; fix the HOCON at this line", origin, e);
+    }
+    return new MonitorHocon(file).read(config);
+  }
+
+  private MonitorConfig read(Config root) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    String history = "sqlite:.runway/monitor.db";
+    Duration retention = Duration.ofDays(90);
+    int maxConcurrency = 32;
+    Path statusPage = null;
+    String title = "Status";
+    Map<String, String> notify = new LinkedHashMap<>();
+    if (root.hasPath("monitor")) {
+      Config m = root.getConfig("monitor");
+      unknown(m.root(), "monitor", MONITOR_KEYS);
+      history = get(m, "history", "monitor", () -> m.getString("history"), history);
+      retention = get(m, "retention", "monitor", () -> m.getDuration("retention"), retention);
+      maxConcurrency = get(m, "max-concurrency", "monitor", () -> m.getInt("max-concurrency"), maxConcurrency);
+      if (m.hasPath("status-page")) {
+        Config sp = m.getConfig("status-page");
+        String out = get(sp, "out", "monitor.status-page", () -> sp.getString("out"), null);
+        if (out != null) statusPage = Path.of(out);
+        title = get(sp, "title", "monitor.status-page", () -> sp.getString("title"), title);
+      }
+      if (m.hasPath("notify")) {
+        for (Map.Entry<String, ConfigValue> n : m.getObject("notify").entrySet()) {
+          if (!Set.of("slack", "discord", "webhook").contains(n.getKey())) {
+            problem(n.getValue(), "monitor.notify." + n.getKey(), "not a notifier", "use slack, discord or webhook");
+          } else if (n.getValue().valueType() != ConfigValueType.STRING) {
+            problem(n.getValue(), "monitor.notify." + n.getKey(), "must be a webhook URL string",
+                "write " + n.getKey() + " = ${?" + n.getKey().toUpperCase(Locale.ROOT) + "_WEBHOOK_URL}");
+          } else {
+            notify.put(n.getKey(), (String) n.getValue().unwrapped());
+          }
+        }
+      }
+      if (m.hasPath("endpoints")) {
+        ConfigObject eps = m.getObject("endpoints");
+        for (String name : new TreeSet<>(eps.keySet())) {
+          Endpoint e = endpoint(name, m.getConfig("endpoints").getConfig(quote(name)), eps.get(name));
+          if (e != null) endpoints.add(e);
+        }
+      }
+    }
+    MonitorConfig.KeepWarmSettings keepWarm = root.hasPath("keep-warm") ? keepWarm(root.getConfig("keep-warm")) : null;
+    Problems.of(problems).orThrow();
+    return new MonitorConfig(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm);
+  }
+
+  private @Nullable Endpoint endpoint(String name, Config c, ConfigValue at) {
+    String path = "monitor.endpoints." + name;
+    unknown(c.root(), path, ENDPOINT_KEYS);
+    String url = get(c, "url", path, () -> c.getString("url"), null);
+    if (url == null) {
+      problems.add(Problem.error(Problem.MISSING, path + ".url", "missing").withOrigin(origin(at))
+          .withFix("write url = \"https://<host>/api/health\""));
+      return null;
+    }
+    HttpProbe.Builder probe;
+    try {
+      probe = HttpProbe.request(get(c, "method", path, () -> c.getString("method"), "GET"), url);
+    } catch (IllegalArgumentException e) {
+      problem(c.getValue("url"), path + ".url", "'" + url.replaceAll("[?#].*", "") + "' is not an http(s) URL",
+          "write it as https://host/path");
+      return null;
+    }
+    if (c.hasPath("expect-status")) {
+      List<Integer> codes = get(c, "expect-status", path, () -> c.getIntList("expect-status"), List.of());
+      probe.expectStatus(codes.stream().mapToInt(Integer::intValue).toArray());
+    }
+    Duration max = get(c, "max-response-time", path, () -> c.getDuration("max-response-time"), null);
+    if (max != null) probe.maxResponseTime(max);
+    if (c.hasPath("expect-json")) {
+      for (Map.Entry<String, ConfigValue> j : c.getObject("expect-json").entrySet()) {
+        String pointer = j.getKey().startsWith("/") ? j.getKey() : "/" + j.getKey();
+        probe.expectJson(pointer, String.valueOf(j.getValue().unwrapped()));
+      }
+    }
+    int certDays = get(c, "min-certificate-days", path, () -> c.getInt("min-certificate-days"), 0);
+    int warnDays = get(c, "certificate-warn-days", path, () -> c.getInt("certificate-warn-days"), 0);
+    if (warnDays > 0 && certDays == 0) certDays = 1; // the probe reports the days only when it checks them
+    if (certDays > 0) probe.minCertificateDays(certDays);
+    String bearerEnv = get(c, "bearer-env", path, () -> c.getString("bearer-env"), null);
+    if (bearerEnv != null) {
+      String token = System.getenv(bearerEnv);
+      if (token == null || token.isEmpty()) {
+        problem(c.getValue("bearer-env"), path + ".bearer-env", "environment variable " + bearerEnv + " is not set",
+            "export " + bearerEnv + " before running, or remove bearer-env");
+      } else {
+        probe.bearer(token);
+      }
+    }
+    Duration timeout = get(c, "timeout", path, () -> c.getDuration("timeout"), Duration.ofSeconds(10));
+    try {
+      Endpoint.Builder b = Endpoint.builder(name, probe.build().timeout(timeout));
+      String service = get(c, "service", path, () -> c.getString("service"), null);
+      if (service != null) b.service(service);
+      Duration interval = get(c, "interval", path, () -> c.getDuration("interval"), null);
+      if (interval != null) b.interval(interval);
+      Duration jitter = get(c, "jitter", path, () -> c.getDuration("jitter"), null);
+      if (jitter != null) b.jitter(jitter);
+      Duration degraded = get(c, "degraded-above", path, () -> c.getDuration("degraded-above"), null);
+      if (degraded != null) b.degradedAbove(degraded);
+      Duration cold = get(c, "cold-start-above", path, () -> c.getDuration("cold-start-above"), null);
+      if (cold != null) b.coldStartAbove(cold);
+      if (warnDays > 0) b.certificateWarnDays(warnDays);
+      int open = get(c, "failures-to-open", path, () -> c.getInt("failures-to-open"), 3);
+      int resolve = get(c, "successes-to-resolve", path, () -> c.getInt("successes-to-resolve"), 2);
+      b.failuresToOpen(open).successesToResolve(resolve);
+      if (c.hasPath("maintenance")) {
+        for (Config w : c.getConfigList("maintenance")) b.maintenance(window(w));
+      }
+      return b.build();
+    } catch (IllegalArgumentException | ConfigException e) {
+      problems.add(Problem.error(Problem.OUT_OF_RANGE, path, String.valueOf(e.getMessage()).replaceFirst("^monitor: ", ""))
+          .withOrigin(origin(at)));
+      return null;
+    }
+  }
+
+  private static MaintenanceWindow window(Config w) {
+    LocalTime at = LocalTime.parse(w.getString("at"));
+    Duration length = w.getDuration("for");
+    ZoneId zone = ZoneId.of(w.hasPath("zone") ? w.getString("zone") : "UTC");
+    if (w.hasPath("day")) return MaintenanceWindow.weekly(DayOfWeek.valueOf(w.getString("day").toUpperCase(Locale.ROOT)), at, length, zone);
+    return MaintenanceWindow.daily(at, length, zone);
+  }
+
+  private MonitorConfig.@Nullable KeepWarmSettings keepWarm(Config k) {
+    unknown(k.root(), "keep-warm", KEEP_WARM_KEYS);
+    Map<String, String> services = new LinkedHashMap<>();
+    if (k.hasPath("services")) {
+      for (Map.Entry<String, ConfigValue> s : k.getObject("services").entrySet()) {
+        services.put(s.getKey(), String.valueOf(s.getValue().unwrapped()));
+      }
+    }
+    Duration interval = get(k, "interval", "keep-warm", () -> k.getDuration("interval"), Duration.ofMinutes(10));
+    Duration jitter = get(k, "jitter", "keep-warm", () -> k.getDuration("jitter"), Duration.ofMinutes(1));
+    double other = get(k, "other-hours", "keep-warm", () -> k.getDouble("other-hours"), 0.0);
+    Duration cold = get(k, "cold-start-above", "keep-warm", () -> k.getDuration("cold-start-above"), Duration.ofSeconds(10));
+    String policy = get(k, "over-budget", "keep-warm", () -> k.getString("over-budget"), "refuse");
+    KeepWarm.OverBudget over = KeepWarm.OverBudget.REFUSE;
+    if (policy.equalsIgnoreCase("warn")) over = KeepWarm.OverBudget.WARN;
+    else if (!policy.equalsIgnoreCase("refuse")) {
+      problem(k.getValue("over-budget"), "keep-warm.over-budget", "'" + policy + "' is not a policy", "write refuse or warn");
+    }
+    LocalTime from = null;
+    LocalTime to = null;
+    ZoneId zone = null;
+    if (k.hasPath("active-hours")) {
+      Config a = k.getConfig("active-hours");
+      try {
+        from = LocalTime.parse(a.getString("from"));
+        to = LocalTime.parse(a.getString("to"));
+        zone = ZoneId.of(a.hasPath("zone") ? a.getString("zone") : "UTC");
+      } catch (RuntimeException e) {
+        problem(k.getValue("active-hours"), "keep-warm.active-hours", "not valid (" + e.getMessage() + ")",
+            "write active-hours { from = \"07:00\", to = \"23:00\", zone = \"Europe/Berlin\" }");
+      }
+    }
+    return new MonitorConfig.KeepWarmSettings(services, interval, jitter, from, to, zone, other, over, cold);
+  }
+
+  private <T> T get(Config c, String key, String path, Supplier<T> read, T fallback) {
+    if (!c.hasPath(key)) return fallback;
+    try {
+      return read.get();
+    } catch (ConfigException e) {
+      problem(c.getValue(key), path + "." + key, String.valueOf(e.getMessage()).replaceFirst("^.*?: \\d+: ", ""), null);
+      return fallback;
+    }
+  }
+
+  private void unknown(ConfigObject obj, String path, Set<String> known) {
+    for (String key : obj.keySet()) {
+      if (!known.contains(key)) {
+        problem(obj.get(key), path + "." + key, "not a known key", "use one of " + new TreeSet<>(known));
+      }
+    }
+  }
+
+  private void problem(ConfigValue at, String subject, String message, @Nullable String fix) {
+    String code = message.startsWith("not a known") ? Problem.UNKNOWN : Problem.MALFORMED;
+    problems.add(Problem.error(code, subject, message).withOrigin(origin(at)).withFix(fix));
+  }
+
+  private Origin origin(ConfigValue at) {
+    int line = at.origin() == null ? 0 : at.origin().lineNumber();
+    return line > 0 ? Origin.file(file, line) : Origin.file(file);
+  }
+
+  private static String quote(String key) {
+    return "\"" + key.replace("\"", "\\\"") + "\"";
+  }
+}
