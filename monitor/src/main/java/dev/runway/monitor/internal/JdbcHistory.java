@@ -97,6 +97,7 @@ public final class JdbcHistory implements History {
     List<String> sql = new ArrayList<>(List.of("pragma journal_mode=wal", "pragma synchronous=normal",
         "pragma busy_timeout=5000"));
     sql.addAll(extraConnectSql);
+    requireDriver("org.sqlite.JDBC", "org.xerial:sqlite-jdbc", "sqlite " + file);
     return new JdbcHistory("jdbc:sqlite:" + file.toAbsolutePath(), new Properties(), "sqlite " + file, sql);
   }
 
@@ -127,7 +128,21 @@ public final class JdbcHistory implements History {
     p.setProperty("socketTimeout", "30");
     int q = hostAndDb.indexOf('?');
     String shown = q < 0 ? hostAndDb : hostAndDb.substring(0, q);
+    requireDriver("org.postgresql.Driver", "org.postgresql:postgresql", "postgres " + shown);
     return new JdbcHistory("jdbc:postgresql://" + hostAndDb, p, "postgres " + shown, List.of());
+  }
+
+  /**
+   * The JDBC driver is the user's choice of dependency (runway-monitor declares neither as required):
+   * say which one to add rather than fail later with DriverManager's "No suitable driver".
+   */
+  static void requireDriver(String driverClass, String artifact, String history) {
+    try {
+      Class.forName(driverClass, false, JdbcHistory.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new RunwayException.IoFailed("monitor: history " + history + ": no JDBC driver for it on the class path;"
+          + " add the dependency " + artifact + " (or keep the history in memory)", Origin.of("monitor"), null);
+    }
   }
 
   private static String decode(String s) {
