@@ -289,6 +289,23 @@ class RunwayTest {
   }
 
   @Test
+  void anUnknownPlatformIsAnErrorWithTheClosestKnownOne() {
+    String conf = """
+        app = shop
+        services {
+          api { platform = rendr }
+        }
+        variables {
+          PORT { type = port, targets = [api] }
+        }
+        """;
+    assertThatThrownBy(() -> Runway.parse(conf, "runway.conf"))
+        .isInstanceOf(RunwayException.ModelInvalid.class)
+        .hasMessage("runway.conf:3: services.api.platform: 'rendr' is not a platform; did you mean render? "
+            + "(known: render, supabase, vercel)");
+  }
+
+  @Test
   void modelErrorsInALoadedFileNameItsPath(@TempDir Path dir) throws Exception {
     Path conf = dir.resolve("runway.conf");
     Files.writeString(conf, "app = shop\nvariables {\n  PORT { type = port, default = 0 }\n}\n");

@@ -183,6 +183,11 @@ public final class HoconModel {
         error(value, path + ".platform", "is missing", null, "add platform = render (or vercel, supabase)");
         continue;
       }
+      Set<String> platforms = knownPlatforms();
+      if (!platforms.contains((String) platform.unwrapped())) {
+        // A typo here would otherwise pass, and every generator would silently skip the service.
+        error(platform, path + ".platform", "'" + platform.unwrapped() + "' is not a platform", platforms, null);
+      }
       Map<String, Object> settings = new LinkedHashMap<>();
       for (String key : sortedByLine(s)) {
         if (!key.equals("platform")) settings.put(key, s.get(key).unwrapped());
@@ -507,6 +512,13 @@ public final class HoconModel {
       out.addAll(keys);
     });
     return out;
+  }
+
+  /** The platforms Runway ships, and any other platform module's id on the class path. */
+  private static Set<String> knownPlatforms() {
+    Set<String> ids = new java.util.TreeSet<>(List.of("render", "supabase", "vercel"));
+    for (dev.runway.platform.Platform p : Platforms.all()) ids.add(p.id());
+    return ids;
   }
 
   private void error(ConfigValue at, String path, String problem, java.util.@Nullable Collection<String> known,
