@@ -47,7 +47,11 @@ class FootprintIT {
       new Budget("runway-vercel", 9 * MB, List.of("sqlite")),
       new Budget("runway-supabase", 9 * MB, List.of("sqlite")),
       new Budget("runway-docker-sim", 9 * MB, List.of("sqlite")),
-      new Budget("runway-observability", 12 * MB, List.of("sqlite")));
+      new Budget("runway-observability", 12 * MB, List.of("sqlite")),
+      // Adapters: the framework itself is provided by the application, so it is not counted.
+      new Budget("runway-servlet", 1500 * KB, HEAVY),
+      new Budget("runway-javalin", 1500 * KB, HEAVY),
+      new Budget("runway-spring-boot", 4 * MB, List.of("sqlite", "kotlin", "okhttp", "okio", "snakeyaml", "spring")));
 
   private static final Map<String, List<Path>> CLASS_PATHS = new LinkedHashMap<>();
 

@@ -1,9 +1,9 @@
 package dev.runway.spring.internal;
 
 import dev.runway.App;
-import dev.runway.Origin;
+import dev.runway.base.Origin;
 import dev.runway.Runway;
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;

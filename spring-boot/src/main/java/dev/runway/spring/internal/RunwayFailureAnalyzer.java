@@ -1,6 +1,6 @@
 package dev.runway.spring.internal;
 
-import dev.runway.RunwayException;
+import dev.runway.base.RunwayException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
