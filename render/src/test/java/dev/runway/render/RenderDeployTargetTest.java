@@ -13,12 +13,14 @@ import dev.runway.pipeline.StepContext;
 import dev.runway.pipeline.StepStatus;
 import dev.runway.testkit.DeployPipelines;
 import dev.runway.testkit.OpenApiContract;
+import dev.runway.testkit.RequiresSpecs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Render services as pipeline deploy targets, run by the local executor against the sandbox. */
+@RequiresSpecs("render/render-public-api-openapi.json")
 class RenderDeployTargetTest {
-  static final OpenApiContract CONTRACT = RenderClientContractTest.CONTRACT;
+  static final Supplier<OpenApiContract> CONTRACT = RenderClientContractTest.CONTRACT;
   static final String KEY = "rnd_SECRETkeyNEVERshown0123";
 
   @TempDir Path dir;
@@ -41,7 +44,7 @@ class RenderDeployTargetTest {
     sandbox = RenderSandbox.builder().apiKey(KEY).buildTime(Duration.ofMillis(60)).updateTime(Duration.ofMillis(40)).start();
     client = RenderClient.builder().apiKey(KEY).baseUrl(sandbox.baseUrl())
         .pollInterval(Duration.ofMillis(10)).maxPollInterval(Duration.ofMillis(40)).retryBackoff(Duration.ofMillis(10))
-        .okHttpClient(new OkHttpClient.Builder().addInterceptor(CONTRACT.interceptor()).build())
+        .okHttpClient(new OkHttpClient.Builder().addInterceptor(CONTRACT.get().interceptor()).build())
         .build();
     api = sandbox.addService("acme-api");
     worker = sandbox.addService("acme-worker");
@@ -50,7 +53,7 @@ class RenderDeployTargetTest {
   @AfterEach
   void stop() {
     sandbox.close();
-    assertThat(CONTRACT.violations()).isEmpty();
+    assertThat(CONTRACT.get().violations()).isEmpty();
   }
 
   private Pipeline pipeline(Step smoke) {

@@ -17,24 +17,29 @@ import dev.runway.sync.EnvStores;
 import dev.runway.sync.Sync;
 import dev.runway.sync.SyncResult;
 import dev.runway.testkit.OpenApiContract;
+import dev.runway.testkit.RequiresSpecs;
+import dev.runway.testkit.Specs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@RequiresSpecs("render/render-public-api-openapi.json")
 class RenderEnvStoreTest {
   static {
     // Nagle off for the JDK's HTTP server (read once per JVM, at its first server): ~40 ms less per sandbox answer.
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  static final OpenApiContract CONTRACT = OpenApiContract.forSpec("render/render-public-api-openapi.json", "/v1");
+  static final Supplier<OpenApiContract> CONTRACT =
+      Specs.lazily(() -> OpenApiContract.forSpec("render/render-public-api-openapi.json", "/v1"));
 
   RenderSandbox sandbox;
   RenderEnvStoreProvider.Connection connection;
@@ -43,13 +48,13 @@ class RenderEnvStoreTest {
   void start() {
     sandbox = RenderSandbox.start();
     connection = RenderEnvStoreProvider.connection(sandbox.apiKey(), sandbox.baseUrl(),
-        new OkHttpClient.Builder().addInterceptor(CONTRACT.interceptor()).build(), 1, Duration.ofMillis(1));
+        new OkHttpClient.Builder().addInterceptor(CONTRACT.get().interceptor()).build(), 1, Duration.ofMillis(1));
   }
 
   @AfterEach
   void stop() {
     sandbox.close();
-    assertThat(CONTRACT.violations()).isEmpty();
+    assertThat(CONTRACT.get().violations()).isEmpty();
   }
 
   RenderEnvStore store(String serviceId) {
@@ -154,7 +159,7 @@ class RenderEnvStoreTest {
     Sync.restore(result.snapshot(), store);
 
     assertThat(sandbox.envVars(id)).isEqualTo(Map.of("OLD", "x", "PORT", "8080"));
-    assertThat(CONTRACT.checkedOperations()).contains("GET /v1/services/" + id + "/env-vars",
+    assertThat(CONTRACT.get().checkedOperations()).contains("GET /v1/services/" + id + "/env-vars",
         "PUT /v1/services/" + id + "/env-vars/NEW", "DELETE /v1/services/" + id + "/env-vars/OLD",
         "PUT /v1/services/" + id + "/env-vars");
   }

@@ -12,9 +12,12 @@ import dev.runway.pipeline.StepContext;
 import dev.runway.pipeline.StepStatus;
 import dev.runway.testkit.DeployPipelines;
 import dev.runway.testkit.OpenApiContract;
+import dev.runway.testkit.RequiresSpecs;
+import dev.runway.testkit.Specs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -24,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Vercel projects as pipeline deploy targets, run by the local executor against the sandbox. */
+@RequiresSpecs(VercelSpec.FILE)
 class VercelDeployTargetTest {
   static final String TOKEN = "vcp_SECRETtokenNEVERshown0123";
   /** One contract for the class: parsing the spec takes seconds. */
-  static final OpenApiContract CONTRACT = VercelSpec.contract();
+  static final Supplier<OpenApiContract> CONTRACT = Specs.lazily(VercelSpec::contract);
 
   @TempDir Path dir;
   VercelSandbox sandbox;
@@ -38,7 +42,7 @@ class VercelDeployTargetTest {
   @BeforeEach
   void start() {
     sandbox = VercelSandbox.start(TOKEN);
-    client = sandbox.clientBuilder().okHttpClient(new OkHttpClient.Builder().addInterceptor(CONTRACT.interceptor()).build())
+    client = sandbox.clientBuilder().okHttpClient(new OkHttpClient.Builder().addInterceptor(CONTRACT.get().interceptor()).build())
         .build();
     sandbox.createProject("acme-web");
     sandbox.createProject("acme-docs");
@@ -54,7 +58,7 @@ class VercelDeployTargetTest {
   @AfterEach
   void stop() {
     sandbox.close();
-    assertThat(VercelSpec.violations(CONTRACT)).isEmpty();
+    assertThat(VercelSpec.violations(CONTRACT.get())).isEmpty();
   }
 
   private Pipeline pipeline(Step smoke) {

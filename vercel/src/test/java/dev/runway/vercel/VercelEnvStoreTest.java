@@ -16,6 +16,7 @@ import dev.runway.sync.EnvStores;
 import dev.runway.sync.Sync;
 import dev.runway.sync.SyncResult;
 import dev.runway.testkit.OpenApiContract;
+import dev.runway.testkit.RequiresSpecs;
 import dev.runway.vercel.internal.VercelEnvCalls;
 import dev.runway.vercel.internal.VercelEnvStore;
 import dev.runway.vercel.internal.VercelEnvStoreProvider;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@RequiresSpecs(VercelSpec.FILE)
 class VercelEnvStoreTest {
   static {
     // Nagle off for the JDK's HTTP server (read once per JVM, at its first server): ~40 ms less per sandbox answer.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runway.base.RunwayException;
 import dev.runway.testkit.OpenApiContract;
+import dev.runway.testkit.RequiresSpecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against the sandbox, every exchange held to Vercel's OpenAPI spec. */
+@RequiresSpecs(VercelSpec.FILE)
 class VercelSandboxContractTest {
   private static final String SPEC = "vercel/vercel-rest-api-openapi.json";
 
