@@ -35,7 +35,7 @@ public interface EnvSource {
   }
 
   /**
-   * Names this layer would let a {@link EnvSources#detect()} see, for environment detection
+   * Names this layer would let a {@link EnvSchema#detect(EnvSources)} see, for environment detection
    * ({@code RUNWAY_ENV}, {@code VERCEL_ENV}, ...). Only the process environment and overrides answer.
    */
   default Map<String, String> detectionHints() {

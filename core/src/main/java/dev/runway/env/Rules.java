@@ -47,7 +47,7 @@ public final class Rules {
    * A rule of your own over the whole environment, in some environments (none given: all).
    *
    * @param subject what the problem names (a variable, or several joined by '+')
-   * @param description what must hold, completing "...; make sure <description>"
+   * @param description what must hold, completing "...; make sure &lt;description&gt;"
    */
   public static Rule check(String subject, String description, Predicate<Env> holds, Environment... environments) {
     Set<String> in = names(environments);

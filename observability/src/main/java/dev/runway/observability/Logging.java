@@ -12,7 +12,6 @@ import ch.qos.logback.core.encoder.Encoder;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Env;
-import tools.jackson.databind.json.JsonMapper;
 import dev.runway.observability.internal.BoundedAsyncAppender;
 import dev.runway.observability.internal.ErrorAggregator;
 import dev.runway.observability.internal.MaskingAppender;
@@ -24,11 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runway's ready Logback set-up, installed in place of whatever the root logger had:
@@ -57,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Logging implements AutoCloseable {
   /** The output shape of each line. */
   public enum Format {
-    /** One JSON object per line (logstash-logback-encoder's field names). */
+    /** One JSON object per line, with the field names of {@link Builder#jsonFormat(JsonLogFormat)} (logstash's by default). */
     JSON,
     /** {@code 12:00:01.234 INFO  c.a.Api [req-1] message}: for people, in development. */
     HUMAN,
@@ -76,9 +73,10 @@ public final class Logging implements AutoCloseable {
   private final AtomicReference<Masker> masker;
   private final Map<String, String> labels;
   private final Format format;
+  private final JsonLogFormat jsonFormat;
 
   private Logging(LoggerContext context, MaskingAppender masking, BoundedAsyncAppender async, ErrorAggregator errors,
-      AtomicReference<Masker> masker, Map<String, String> labels, Format format) {
+      AtomicReference<Masker> masker, Map<String, String> labels, Format format, JsonLogFormat jsonFormat) {
     this.context = context;
     this.masking = masking;
     this.async = async;
@@ -86,6 +84,7 @@ public final class Logging implements AutoCloseable {
     this.masker = masker;
     this.labels = labels;
     this.format = format;
+    this.jsonFormat = jsonFormat;
   }
 
   static Builder builder() {
@@ -116,6 +115,11 @@ public final class Logging implements AutoCloseable {
 
   public Format format() {
     return format;
+  }
+
+  /** The field names of JSON lines (also when {@link #format()} is HUMAN: what JSON would use). */
+  public JsonLogFormat jsonFormat() {
+    return jsonFormat;
   }
 
   /** Events dropped because the queue was full. */
@@ -156,7 +160,7 @@ public final class Logging implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Logging{" + format + ", " + labels + ", " + masker.get() + "}";
+    return "Logging{" + format + ", " + jsonFormat + ", " + labels + ", " + masker.get() + "}";
   }
 
   /** Collects settings; nothing happens before {@link #install()}. */
@@ -166,6 +170,7 @@ public final class Logging implements AutoCloseable {
     private @Nullable String version;
     private @Nullable Env env;
     private Format format = Format.AUTO;
+    private JsonLogFormat jsonFormat = JsonLogFormat.LOGSTASH;
     private @Nullable Path file;
     private @Nullable OutputStream stream;
     private int queueCapacity = 8192;
@@ -206,6 +211,16 @@ public final class Logging implements AutoCloseable {
 
     public Builder format(Format value) {
       this.format = Objects.requireNonNull(value, "value");
+      return this;
+    }
+
+    /**
+     * The field names of JSON lines: {@link JsonLogFormat#LOGSTASH} (default), {@link JsonLogFormat#ECS}
+     * or {@link JsonLogFormat#GELF} (whose {@code host} is {@code $HOSTNAME}, else this machine's name).
+     * Every format is masked the same way.
+     */
+    public Builder jsonFormat(JsonLogFormat value) {
+      this.jsonFormat = Objects.requireNonNull(value, "value");
       return this;
     }
 
@@ -282,7 +297,7 @@ public final class Logging implements AutoCloseable {
       holder.set(m);
 
       OutputStreamAppender<ILoggingEvent> out = output(ctx);
-      out.setEncoder(encoder(ctx, resolved, labels));
+      out.setEncoder(encoder(ctx, resolved, jsonFormat, labels, platformVariables.get("HOSTNAME")));
       out.setContext(ctx);
       out.setImmediateFlush(false);
       out.start();
@@ -311,7 +326,7 @@ public final class Logging implements AutoCloseable {
       root.detachAndStopAllAppenders();
       root.setLevel(level);
       root.addAppender(masking);
-      return new Logging(ctx, masking, async, errors, holder, labels, resolved);
+      return new Logging(ctx, masking, async, errors, holder, labels, resolved, jsonFormat);
     }
 
     private Map<String, String> labels() {
@@ -350,7 +365,8 @@ public final class Logging implements AutoCloseable {
       return c;
     }
 
-    private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, Format format, Map<String, String> labels) {
+    private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, Format format, JsonLogFormat jsonFormat,
+        Map<String, String> labels, @Nullable String host) {
       if (format == Format.HUMAN) {
         PatternLayoutEncoder p = new PatternLayoutEncoder();
         p.setContext(ctx);
@@ -358,12 +374,9 @@ public final class Logging implements AutoCloseable {
         p.start();
         return p;
       }
-      LogstashEncoder json = new LogstashEncoder();
+      JsonLogEncoder json = new JsonLogEncoder().format(jsonFormat).labels(labels);
+      if (host != null) json.setHost(host);
       json.setContext(ctx);
-      ObjectNode custom = JsonMapper.shared().createObjectNode();
-      labels.forEach(custom::put);
-      json.setCustomFields(custom.toString());
-      json.setIncludeContext(false);
       json.start();
       return json;
     }

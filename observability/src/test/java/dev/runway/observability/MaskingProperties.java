@@ -20,7 +20,8 @@ import org.slf4j.MDC;
 
 /**
  * Random secrets (values and keys of every built-in format) placed in random parts of random log
- * events: none may reach an appender below the masking appender, nor the JSON written.
+ * events: none may reach an appender below the masking appender, nor the JSON written, in any
+ * {@link JsonLogFormat} (the MDC holds a trace id so ECS and GELF map it too).
  */
 class MaskingProperties {
   /** One log call: where the secrets go. */
@@ -41,7 +42,7 @@ class MaskingProperties {
 
   @Property(tries = 200)
   void noSecretReachesAnyAppender(@ForAll("secrets") List<String> secrets, @ForAll("fillers") List<String> filler,
-      @ForAll("picks") List<Integer> picks) {
+      @ForAll("picks") List<Integer> picks, @ForAll JsonLogFormat format) {
     List<String> values = secrets.stream().filter(s -> s.length() >= Masker.MIN_SECRET_LENGTH).toList();
     // the env-loaded secrets are the plain values; keys are found by their shape alone
     // Keys that were not loaded are recognised by shape as whole words, so they stand between
@@ -60,7 +61,7 @@ class MaskingProperties {
     Shape shape = shape(placed, filler, picks);
 
     try (TestLogs logs = new TestLogs()) {
-      Logging logging = logs.logging().format(Logging.Format.JSON).masker(builder.build()).install();
+      Logging logging = logs.logging().format(Logging.Format.JSON).jsonFormat(format).masker(builder.build()).install();
       Capture capture = new Capture();
       capture.setContext(logs.context);
       capture.start();
@@ -111,7 +112,8 @@ class MaskingProperties {
     String s4 = secrets.get(picks.get(4) % secrets.size());
     String template = filler.get(0) + s0 + filler.get(1) + " {} " + filler.get(2) + " {}";
     List<String> args = List.of(filler.get(3) + s1, s2 + filler.get(4));
-    Map<String, String> mdc = Map.of("requestId", "r-" + picks.get(5), "user", filler.get(5) + s3);
+    Map<String, String> mdc = Map.of("requestId", "r-" + picks.get(5), "user", filler.get(5) + s3,
+        "traceId", s2 + filler.get(7));
     return new Shape(template, args, mdc, s4, "bad: " + s1 + filler.get(6), s0 + " at " + filler.get(7),
         picks.get(6) % 2 == 0);
   }

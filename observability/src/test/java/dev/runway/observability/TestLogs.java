@@ -44,8 +44,19 @@ final class TestLogs implements AutoCloseable {
 
   /** Waits (bounded) until {@code n} lines are written. */
   List<String> awaitLines(int n) {
-    await(() -> lines().size() >= n, "at least " + n + " lines, have:\n" + text());
+    await(() -> lines().size() >= n, "at least " + n + " lines, have:\n" + text() + "\nlogback status:\n" + status());
     return lines();
+  }
+
+  /** Logback's own warnings and errors about this context (an appender or encoder that failed says so here). */
+  String status() {
+    StringBuilder b = new StringBuilder();
+    for (ch.qos.logback.core.status.Status s : context.getStatusManager().getCopyOfStatusList()) {
+      if (s.getLevel() < ch.qos.logback.core.status.Status.WARN) continue;
+      b.append(s).append('\n');
+      for (Throwable t = s.getThrowable(); t != null; t = t.getCause()) b.append("  ").append(t).append('\n');
+    }
+    return b.toString();
   }
 
   static void await(BooleanSupplier condition, String what) {

@@ -17,7 +17,7 @@ import java.util.Map;
  *   <li>{@link #write} and {@link #delete} change one variable each and are durable when they
  *       return; they throw a {@link dev.runway.base.RunwayException} (never another exception, never a
  *       message with a value) when the change was not made. Deleting an absent name is a no-op.
- *   <li>No method logs a value, and {@link #toString()} never shows one.
+ *   <li>No method logs a value, and {@code toString()} never shows one.
  * </ul>
  *
  * <p>{@link #snapshot()} and {@link #restore} have defaults built on the three above; a store
