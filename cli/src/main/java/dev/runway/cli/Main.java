@@ -21,6 +21,7 @@ public final class Main {
   /** Runs the command and returns its exit code; for tests and embedding. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new RunwayCommand());
+    RunwayCommand.addSubcommands(cli, args.length == 0 ? null : args[0]);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(err));
