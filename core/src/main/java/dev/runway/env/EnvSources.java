@@ -22,7 +22,7 @@ import java.util.function.Function;
  *   <li>{@code .env},
  *   <li>{@code .env.<environment>},
  *   <li>{@code .env.<environment>.enc}, decrypted with the key in {@code RUNWAY_KEY_<ENVIRONMENT>} or
- *       the environment's key file (see {@link dev.runway.security.EnvCrypto#layer(Path)}),
+ *       the environment's key file (runway-security's {@code EnvCrypto.layer(Path)}, through {@link EncryptedLayerProvider}),
  *   <li>the process environment,
  *   <li>explicit overrides ({@link #withOverrides}).
  * </ol>
