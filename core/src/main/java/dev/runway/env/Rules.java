@@ -70,6 +70,11 @@ public final class Rules {
     return LOCAL_HOSTS.contains(h) || h.startsWith("127.") || h.endsWith(".localhost");
   }
 
+  /** " in preview, production" (sorted), or "" for every environment: how a rule reads in reports. */
+  private static String in(Set<String> environments) {
+    return environments.isEmpty() ? "" : " in " + String.join(", ", new java.util.TreeSet<>(environments));
+  }
+
   private static Set<String> names(Environment... environments) {
     List<String> list = new ArrayList<>();
     for (Environment e : environments) list.add(e.name());
@@ -78,6 +83,11 @@ public final class Rules {
 
 
   record NoLocalhost(Set<String> environments) implements Rule {
+    @Override
+    public String toString() {
+      return "no-localhost" + in(environments);
+    }
+
     @Override
     public List<Problem> check(Env env) {
       if (!environments.contains(env.environment().name())) return List.of();
@@ -106,6 +116,11 @@ public final class Rules {
 
   record HttpsOnly(Set<String> environments) implements Rule {
     @Override
+    public String toString() {
+      return "https-only" + in(environments);
+    }
+
+    @Override
     public List<Problem> check(Env env) {
       if (!environments.contains(env.environment().name())) return List.of();
       List<Problem> problems = new ArrayList<>();
@@ -127,6 +142,11 @@ public final class Rules {
   }
 
   record Requires(String variable, List<String> required) implements Rule {
+    @Override
+    public String toString() {
+      return "requires: " + variable + " needs " + String.join(", ", required);
+    }
+
     Requires {
       Objects.requireNonNull(variable);
       required = List.copyOf(required);

@@ -259,6 +259,12 @@ public final class Var<T> {
     return constrain(new Constraint.Format(Objects.requireNonNull(format, "format")));
   }
 
+  /** The credential shape this variable must have, when {@link #format(KeyFormat)} set one. */
+  public Optional<KeyFormat> format() {
+    for (Constraint c : constraints) if (c instanceof Constraint.Format f) return Optional.of(f.format());
+    return Optional.empty();
+  }
+
   /** The whole value must match this regular expression. */
   public Var<T> pattern(String regex) {
     try {
