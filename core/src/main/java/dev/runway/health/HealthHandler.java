@@ -2,6 +2,8 @@ package dev.runway.health;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.runway.health.internal.JdkAdapter;
+import dev.runway.health.internal.JsonWriter;
+import dev.runway.health.internal.SecurityEvents;
 import dev.runway.health.internal.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -164,7 +166,7 @@ public final class HealthHandler {
             .map(v -> Tokens.matches(tokenDigest, v.substring(7).trim()))
             .orElse(false);
         // A wrong token is worth a security event; no token at all is an ordinary status check.
-        if (!ok && auth.isPresent()) dev.runway.internal.SecurityEvents.tokenRejected(options.basePath());
+        if (!ok && auth.isPresent()) SecurityEvents.tokenRejected(options.basePath());
         yield ok;
       }
     };
@@ -204,7 +206,7 @@ public final class HealthHandler {
   private static Response error(int status, String message, Map<String, String> h) {
     h.put("Content-Type", "application/json");
     h.put("Cache-Control", "no-store");
-    String json = "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    String json = new JsonWriter(message.length() + 16).beginObject().name("error").value(message).endObject().toString();
     return new Response(status, h, json.getBytes(StandardCharsets.UTF_8));
   }
 
