@@ -1,8 +1,8 @@
 package dev.runway.base;
 
-import dev.runway.base.internal.JsonText;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,9 +93,9 @@ public final class Problems {
 
   /** A JSON array of problems with every field, for CI and other machines. */
   public String toJson() {
-    List<Object> array = JsonText.array();
+    List<Object> array = new ArrayList<>();
     for (Problem p : problems) {
-      Map<String, Object> node = JsonText.object();
+      Map<String, Object> node = new LinkedHashMap<>();
       node.put("code", p.code());
       node.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
       node.put("subject", p.subject());
@@ -111,7 +111,7 @@ public final class Problems {
       node.put("text", p.text());
       array.add(node);
     }
-    return JsonText.pretty(array);
+    return new JsonWriter(256 * problems.size() + 2).any(array).toString();
   }
 
   private List<Problem> filter(Predicate<Problem> predicate) {

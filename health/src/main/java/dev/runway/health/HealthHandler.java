@@ -2,6 +2,7 @@ package dev.runway.health;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.runway.health.internal.JdkAdapter;
+import dev.runway.base.JsonWriter;
 import dev.runway.health.internal.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -204,7 +205,7 @@ public final class HealthHandler {
   private static Response error(int status, String message, Map<String, String> h) {
     h.put("Content-Type", "application/json");
     h.put("Cache-Control", "no-store");
-    String json = "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    String json = new JsonWriter(message.length() + 16).beginObject().name("error").value(message).endObject().toString();
     return new Response(status, h, json.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -2,14 +2,15 @@ package dev.runway.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.json.JsonMapper;
 import dev.runway.testkit.JsonSchemas;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class HealthJsonTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String MP_SCHEMA = "health/microprofile-health-check-schema.json";
 
   private final HealthRegistry registry = Health.registry()
@@ -33,7 +34,7 @@ class HealthJsonTest {
     String bare = report.toJson(HealthReport.Format.MICROPROFILE, false);
     assertThat(JsonSchemas.validateJson(MP_SCHEMA, full)).isEmpty();
     assertThat(JsonSchemas.validateJson(MP_SCHEMA, bare)).isEmpty();
-    JsonNode json = JsonMapper.shared().readTree(full);
+    JsonNode json = JSON.readTree(full);
     assertThat(json.get("status").asString()).isEqualTo("UP");
     assertThat(json.get("checks")).hasSize(5);
     assertThat(json.get("checks").get(3).get("status").asString()).isEqualTo("DOWN");
@@ -51,7 +52,7 @@ class HealthJsonTest {
   @Test
   void ietfShapeKeysChecksByComponentAndMeasurement() {
     HealthReport report = registry.check(Group.DEEP);
-    JsonNode json = JsonMapper.shared().readTree(report.toJson(HealthReport.Format.IETF, true));
+    JsonNode json = JSON.readTree(report.toJson(HealthReport.Format.IETF, true));
     assertThat(json.get("status").asString()).isEqualTo("warn");
     assertThat(json.get("checks").propertyNames())
         .containsExactly("process:responseTime", "db:responseTime", "disk:free", "openai:responseTime",
@@ -65,7 +66,7 @@ class HealthJsonTest {
 
   @Test
   void actuatorShapeNamesComponents() {
-    JsonNode json = JsonMapper.shared().readTree(registry.check(Group.DEEP).toJson(HealthReport.Format.ACTUATOR, true));
+    JsonNode json = JSON.readTree(registry.check(Group.DEEP).toJson(HealthReport.Format.ACTUATOR, true));
     assertThat(json.get("status").asString()).isEqualTo("WARN");
     assertThat(json.get("components").get("db").get("status").asString()).isEqualTo("UP");
     assertThat(json.get("components").get("db").get("details").get("rows").asInt()).isEqualTo(12);

@@ -160,6 +160,84 @@ class HttpProbeTest {
   }
 
   @Test
+  void sendsAPostBodyWithItsTypeAndDoesNotFollowARedirect() throws Exception {
+    try (FaultServer dep = FaultServer.raw(
+        "HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
+      HealthReport.Entry e = run(HttpProbe.request("post", dep.url("/q")).body("application/json", "{\"q\":1}").build());
+      assertThat(e.message()).isEqualTo("status 302 (expected 2xx)");
+      assertThat(dep.requests).hasSize(1);
+      assertThat(dep.requests.get(0)).startsWith("POST /q HTTP/1.1").contains("User-Agent: runway-probe")
+          .containsIgnoringCase("Content-Type: application/json; charset=utf-8").containsIgnoringCase("Content-Length: 7");
+    }
+  }
+
+  @Test
+  void rejectsAMethodTheJdkCannotSendWhenBuilt() {
+    assertThatThrownBy(() -> HttpProbe.request("PATCH", "http://127.0.0.1:1/x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("health: http probe: method PATCH is not supported; use GET, HEAD, POST, PUT, DELETE, OPTIONS or TRACE");
+  }
+
+  @Test
+  void rejectsAHeaderValueWithALineBreakWithoutShowingIt() {
+    assertThatThrownBy(() -> HttpProbe.get("http://127.0.0.1:1/x").bearer(SECRET + "\r\nX-Evil: 1").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("health: http probe: header Authorization: its value has a control character (a line break?); remove it");
+  }
+
+  @Test
+  void aDependencyThatDripsItsAnswerIsCutOffAtTheDeadline() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread drip = new Thread(() -> {
+        try (java.net.Socket s = server.accept()) {
+          s.getInputStream().read(new byte[4096]);
+          java.io.OutputStream out = s.getOutputStream();
+          out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          for (int i = 0; i < 100; i++) { // a header byte every 50 ms: every read succeeds, the answer never ends
+            out.write('a');
+            out.flush();
+            Thread.sleep(50);
+          }
+        } catch (Exception e) {
+          // the probe hung up: expected
+        }
+      }, "drip");
+      drip.setDaemon(true);
+      drip.start();
+      Probe probe = HttpProbe.get("http://127.0.0.1:" + server.getLocalPort() + "/").build();
+      long t0 = System.nanoTime();
+      Result r = probe.runCheck(Duration.ofMillis(300));
+      long tookMs = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(r.message()).isEqualTo("no answer within 300 ms");
+      assertThat(tookMs).isLessThan(1500);
+    }
+  }
+
+  @Test
+  void reusesAKeptAliveConnection() throws Exception {
+    java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 10);
+    server.createContext("/", x -> {
+      clientPorts.add(x.getRemoteAddress().getPort());
+      byte[] b = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      x.sendResponseHeaders(200, b.length);
+      x.getResponseBody().write(b);
+      x.close();
+    });
+    server.start();
+    try {
+      Probe probe = HttpProbe.get("http://127.0.0.1:" + server.getAddress().getPort() + "/").expectJson("/status", "ok").build();
+      for (int i = 0; i < 3; i++) {
+        assertThat(probe.runCheck(Duration.ofSeconds(2)).status()).isEqualTo(Status.PASS);
+      }
+      assertThat(clientPorts).hasSize(1);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void tcpProbeConnectsOrFails() throws Exception {
     try (FaultServer dep = FaultServer.answering(200, "text/plain", "ok")) {
       int port = URI.create(dep.url("/")).getPort();

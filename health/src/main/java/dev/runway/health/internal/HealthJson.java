@@ -1,50 +1,44 @@
 package dev.runway.health.internal;
 
+import dev.runway.base.JsonWriter;
 import dev.runway.health.HealthReport;
 import dev.runway.health.HealthReport.Entry;
 import dev.runway.health.Status;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * The three JSON shapes of a report: IETF health+json, Actuator and MicroProfile. Written with
- * Jackson's streaming generator alone: a health endpoint is often the only JSON a service writes
- * early, and a databind mapper would cost it a few hundred KiB of heap and 400 classes.
+ * the package's own {@link JsonWriter}: a health endpoint is often the only JSON a service writes,
+ * and it must not pull a JSON library (or clash with the one a framework's BOM chose).
  */
 public final class HealthJson {
-  private static final JsonFactory JSON = new JsonFactory();
-
   private HealthJson() {}
 
   public static String write(HealthReport report, HealthReport.Format format, boolean details) {
-    StringWriter out = new StringWriter(details ? 512 : 32);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      switch (format) {
-        case IETF -> ietf(g, report, details);
-        case ACTUATOR -> actuator(g, report, details);
-        case MICROPROFILE -> microprofile(g, report, details);
-      }
+    JsonWriter g = new JsonWriter(details ? 512 : 32);
+    switch (format) {
+      case IETF -> ietf(g, report, details);
+      case ACTUATOR -> actuator(g, report, details);
+      case MICROPROFILE -> microprofile(g, report, details);
     }
-    return out.toString();
+    return g.toString();
   }
 
   /** draft-inadarei-api-health-check: checks keyed {@code component:measurement}, each an array. */
-  private static void ietf(JsonGenerator g, HealthReport report, boolean details) {
-    g.writeStartObject();
-    g.writeStringProperty("status", report.status().wire());
+  private static void ietf(JsonWriter g, HealthReport report, boolean details) {
+    g.beginObject();
+    g.name("status").value(report.status().wire());
     if (details) {
-      g.writeStringProperty("description", report.group().name().toLowerCase(Locale.ROOT));
+      g.name("description").value(report.group().name().toLowerCase(Locale.ROOT));
       Map<String, List<Entry>> byKey = new LinkedHashMap<>();
       for (Entry e : report.entries()) byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
-      g.writeObjectPropertyStart("checks");
+      g.name("checks").beginObject();
       for (Map.Entry<String, List<Entry>> key : byKey.entrySet()) {
-        g.writeArrayPropertyStart(key.getKey());
+        g.name(key.getKey()).beginArray();
         for (Entry e : key.getValue()) {
           Map<String, Object> c = new LinkedHashMap<>();
           c.put("componentId", e.name());
@@ -59,30 +53,29 @@ public final class HealthJson {
           c.put("durationMs", round(e.duration().toNanos() / 1_000_000.0));
           c.put("target", e.target());
           if (!e.details().isEmpty()) c.put("details", e.details());
-          writeObject(g, c);
+          g.any(c);
         }
-        g.writeEndArray();
+        g.endArray();
       }
-      g.writeEndObject();
+      g.endObject();
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private static void actuator(JsonGenerator g, HealthReport report, boolean details) {
-    g.writeStartObject();
-    g.writeStringProperty("status", actuatorStatus(report.status()));
+  private static void actuator(JsonWriter g, HealthReport report, boolean details) {
+    g.beginObject();
+    g.name("status").value(actuatorStatus(report.status()));
     if (details) {
-      g.writeObjectPropertyStart("components");
+      g.name("components").beginObject();
       for (Entry e : report.entries()) {
-        g.writeObjectPropertyStart(e.name());
-        g.writeStringProperty("status", actuatorStatus(e.status()));
-        g.writeName("details");
-        writeObject(g, entryData(e, false));
-        g.writeEndObject();
+        g.name(e.name()).beginObject();
+        g.name("status").value(actuatorStatus(e.status()));
+        g.name("details").any(entryData(e, false));
+        g.endObject();
       }
-      g.writeEndObject();
+      g.endObject();
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
   private static String actuatorStatus(Status s) {
@@ -94,22 +87,21 @@ public final class HealthJson {
   }
 
   /** MicroProfile knows only UP and DOWN: warn is UP (the service still serves). */
-  private static void microprofile(JsonGenerator g, HealthReport report, boolean details) {
-    g.writeStartObject();
-    g.writeStringProperty("status", report.status() == Status.FAIL ? "DOWN" : "UP");
-    g.writeArrayPropertyStart("checks");
+  private static void microprofile(JsonWriter g, HealthReport report, boolean details) {
+    g.beginObject();
+    g.name("status").value(report.status() == Status.FAIL ? "DOWN" : "UP");
+    g.name("checks").beginArray();
     if (details) {
       for (Entry e : report.entries()) {
-        g.writeStartObject();
-        g.writeStringProperty("name", e.name());
-        g.writeStringProperty("status", e.status() == Status.FAIL ? "DOWN" : "UP");
-        g.writeName("data");
-        writeObject(g, entryData(e, true));
-        g.writeEndObject();
+        g.beginObject();
+        g.name("name").value(e.name());
+        g.name("status").value(e.status() == Status.FAIL ? "DOWN" : "UP");
+        g.name("data").any(entryData(e, true));
+        g.endObject();
       }
     }
-    g.writeEndArray();
-    g.writeEndObject();
+    g.endArray();
+    g.endObject();
   }
 
   /** Actuator's details and MicroProfile's data: the probe's own details win over ours on a clash. */
@@ -123,23 +115,6 @@ public final class HealthJson {
     d.put("durationMs", round(e.duration().toNanos() / 1_000_000.0));
     d.putAll(e.details());
     return d;
-  }
-
-  /** Booleans and integers as such, other numbers as doubles, maps as objects, anything else as text. */
-  private static void writeObject(JsonGenerator g, Map<?, ?> fields) {
-    g.writeStartObject();
-    for (Map.Entry<?, ?> f : fields.entrySet()) {
-      g.writeName(String.valueOf(f.getKey()));
-      Object v = f.getValue();
-      if (v == null) g.writeNull();
-      else if (v instanceof Boolean b) g.writeBoolean(b);
-      else if (v instanceof Integer i) g.writeNumber(i);
-      else if (v instanceof Long l) g.writeNumber(l);
-      else if (v instanceof Number n) g.writeNumber(n.doubleValue());
-      else if (v instanceof Map<?, ?> m) writeObject(g, m);
-      else g.writeString(String.valueOf(v));
-    }
-    g.writeEndObject();
   }
 
   private static double round(double v) {
