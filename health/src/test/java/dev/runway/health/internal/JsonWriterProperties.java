@@ -45,6 +45,8 @@ class JsonWriterProperties {
   @Property(tries = 300)
   void nestedDetailsParseBackEqual(@ForAll("anyText") String key, @ForAll("anyText") String value,
       @ForAll long n, @ForAll double d, @ForAll boolean b, @ForAll @Size(max = 4) List<Integer> ints) throws Exception {
+    // The other members' names are fixed; a random key equal to one would replace it in the map.
+    net.jqwik.api.Assume.that(!java.util.Set.of("n", "d", "b", "z").contains(key));
     Map<String, Object> inner = new LinkedHashMap<>();
     inner.put("v", value);
     inner.put("ints", ints);
