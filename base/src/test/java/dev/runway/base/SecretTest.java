@@ -27,4 +27,15 @@ class SecretTest {
     assertThat(Secret.of("x")).isEqualTo(Secret.of("x")).isNotEqualTo(Secret.of("y"));
     assertThat(Secret.of("x").hashCode()).isEqualTo(Secret.of("y").hashCode());
   }
+
+  @Test
+  void matchesOnlyTheSameTextAndNeverNull() {
+    Secret token = Secret.of("the-right-token-0123456789");
+    assertThat(token.matches("the-right-token-0123456789")).isTrue();
+    assertThat(token.matches("the-right-token-0123456789")).as("again, from the cached digest").isTrue();
+    assertThat(token.matches("the-right-token-012345678")).isFalse();
+    assertThat(token.matches("")).isFalse();
+    assertThat(token.matches(null)).isFalse();
+    assertThat(token).hasToString(Secret.MASK);
+  }
 }

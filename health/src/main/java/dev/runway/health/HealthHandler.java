@@ -3,7 +3,8 @@ package dev.runway.health;
 import com.sun.net.httpserver.HttpHandler;
 import dev.runway.health.internal.JdkAdapter;
 import dev.runway.base.JsonWriter;
-import dev.runway.health.internal.Tokens;
+import dev.runway.base.Secret;
+import dev.runway.base.SecurityEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -90,7 +91,7 @@ public final class HealthHandler {
   private final String baseSlash;
   private final String ready;
   private final String deep;
-  private final byte @Nullable [] tokenDigest;
+  private final @Nullable Secret detailsToken;
 
   private HealthHandler(HealthRegistry registry, HealthOptions options) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -99,7 +100,7 @@ public final class HealthHandler {
     this.baseSlash = base + "/";
     this.ready = base + "/ready";
     this.deep = base + "/deep";
-    this.tokenDigest = options.detailsToken().map(Tokens::digest).orElse(null);
+    this.detailsToken = options.detailsToken().map(Secret::of).orElse(null);
   }
 
   public static HealthHandler create(HealthRegistry registry, HealthOptions options) {
@@ -160,12 +161,12 @@ public final class HealthHandler {
       case NEVER -> false;
       case WITH_TOKEN -> {
         Optional<String> auth = header.apply("Authorization");
-        boolean ok = tokenDigest != null && auth
+        boolean ok = detailsToken != null && auth
             .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
-            .map(v -> Tokens.matches(tokenDigest, v.substring(7).trim()))
+            .map(v -> detailsToken.matches(v.substring(7).trim()))
             .orElse(false);
         // A wrong token is worth a security event; no token at all is an ordinary status check.
-        if (!ok && auth.isPresent()) dev.runway.base.SecurityEvents.tokenRejected(options.basePath());
+        if (!ok && auth.isPresent()) SecurityEvents.tokenRejected(options.basePath());
         yield ok;
       }
     };
