@@ -36,10 +36,9 @@ final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     App app = options.app();
-    Map<String, Object> model = model(app);
     PrintWriter out = spec.commandLine().getOut();
     if (options.format == ModelOptions.Format.json) {
-      out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(model));
+      out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(model(app)));
     } else {
       out.print(text(app));
     }
@@ -64,7 +63,7 @@ final class ConfigCommand implements Callable<Integer> {
     List<Object> variables = new ArrayList<>();
     for (Var<?> v : app.schema().variables()) variables.add(variable(v, app.environments()));
     m.put("variables", variables);
-    m.put("rules", app.schema().rules().stream().map(ConfigCommand::rule).toList());
+    m.put("rules", app.schema().rules().stream().map(Rule::toString).toList());
     return m;
   }
 
@@ -95,10 +94,6 @@ final class ConfigCommand implements Callable<Integer> {
   private static Optional<String> defaultText(Var<?> v, Environment e) {
     Optional<String> text = v.defaultTextIn(e);
     return v.isSecret() ? text.map(t -> Secret.MASK) : text;
-  }
-
-  private static String rule(Rule r) {
-    return r.toString();
   }
 
   private static String text(App app) {
@@ -133,7 +128,7 @@ final class ConfigCommand implements Callable<Integer> {
     }
     if (!app.schema().rules().isEmpty()) {
       sb.append("rules\n");
-      for (Rule r : app.schema().rules()) sb.append("  ").append(rule(r)).append('\n');
+      for (Rule r : app.schema().rules()) sb.append("  ").append(r).append('\n');
     }
     return sb.toString();
   }

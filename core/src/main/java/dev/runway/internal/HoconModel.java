@@ -170,6 +170,7 @@ public final class HoconModel {
       return out;
     }
     ConfigObject obj = (ConfigObject) section;
+    Set<String> platforms = knownPlatforms();
     for (String name : sortedByLine(obj)) {
       ConfigValue value = obj.get(name);
       String path = "services." + name;
@@ -183,7 +184,6 @@ public final class HoconModel {
         error(value, path + ".platform", "is missing", null, "add platform = render (or vercel, supabase)");
         continue;
       }
-      Set<String> platforms = knownPlatforms();
       if (!platforms.contains((String) platform.unwrapped())) {
         // A typo here would otherwise pass, and every generator would silently skip the service.
         error(platform, path + ".platform", "'" + platform.unwrapped() + "' is not a platform", platforms, null);

@@ -1,5 +1,6 @@
 package dev.runway.monitor.internal;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runway.base.RunwayException;
@@ -17,7 +18,9 @@ class JdbcHistoryDriverTest {
 
   @Test
   void thePresentDriversAreAccepted() {
-    JdbcHistory.requireDriver("org.sqlite.JDBC", "org.xerial:sqlite-jdbc", "sqlite monitor.db");
-    JdbcHistory.requireDriver("org.postgresql.Driver", "org.postgresql:postgresql", "postgres localhost/db");
+    assertThatCode(() -> JdbcHistory.requireDriver("org.sqlite.JDBC", "org.xerial:sqlite-jdbc", "sqlite monitor.db"))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> JdbcHistory.requireDriver("org.postgresql.Driver", "org.postgresql:postgresql",
+        "postgres localhost/db")).doesNotThrowAnyException();
   }
 }
