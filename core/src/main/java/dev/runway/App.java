@@ -8,6 +8,7 @@ import dev.runway.env.EnvSchema;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;
+import dev.runway.env.ValueSource;
 import dev.runway.env.Var;
 import dev.runway.platform.Names;
 import dev.runway.internal.Platforms;
@@ -39,11 +40,14 @@ public final class App {
   private final String name;
   private final Map<String, Service> services;
   private final EnvSchema schema;
+  private final Map<String, Map<String, Object>> platformSettings;
 
-  private App(String name, Map<String, Service> services, EnvSchema schema) {
+  private App(String name, Map<String, Service> services, EnvSchema schema,
+      Map<String, Map<String, Object>> platformSettings) {
     this.name = name;
     this.services = services;
     this.schema = schema;
+    this.platformSettings = platformSettings;
   }
 
   /**
@@ -75,9 +79,30 @@ public final class App {
               + Names.closest(target, map.keySet()).map(c -> "; did you mean " + c + "?").orElse(""));
         }
       }
+      if (v.source().orElse(null) instanceof ValueSource.FromService from && !map.containsKey(from.service())) {
+        problems.add(v.name() + ": from names service '" + from.service() + "', which is not declared ("
+            + Names.known(map.keySet()) + ")"
+            + Names.closest(from.service(), map.keySet()).map(c -> "; did you mean " + c + "?").orElse(""));
+      }
     }
     if (!problems.isEmpty()) throw new RunwayException.ModelInvalid(String.join("\n", problems), null);
-    return new App(name, java.util.Collections.unmodifiableMap(map), schema);
+    return new App(name, java.util.Collections.unmodifiableMap(map), schema, Map.of());
+  }
+
+  /**
+   * A copy with settings for one platform as a whole, not for a service: runway.conf's top-level
+   * block named after the platform ({@code render { previews { generation = automatic } }}).
+   */
+  public App withPlatformSettings(String platformId, Map<String, ?> settings) {
+    Objects.requireNonNull(platformId, "platformId");
+    Map<String, Map<String, Object>> all = new LinkedHashMap<>(platformSettings);
+    all.put(platformId, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)));
+    return new App(name, services, schema, java.util.Collections.unmodifiableMap(all));
+  }
+
+  /** The settings for one platform as a whole (plain values, as services' settings); empty when none. */
+  public Map<String, Object> platformSettings(String platformId) {
+    return platformSettings.getOrDefault(platformId, Map.of());
   }
 
   public String name() {
@@ -144,7 +169,8 @@ public final class App {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof App a && name.equals(a.name) && services.equals(a.services) && schema.equals(a.schema);
+    return o instanceof App a && name.equals(a.name) && services.equals(a.services) && schema.equals(a.schema)
+        && platformSettings.equals(a.platformSettings);
   }
 
   @Override

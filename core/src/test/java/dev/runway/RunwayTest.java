@@ -276,8 +276,9 @@ class RunwayTest {
             "runway.conf:7: variables.PORT.type: 'prot' is not a type; did you mean port? (known: boolean, decimal, "
                 + "duration, email, enum, host, integer, json, list, long, port, postgres-url, secret, string, uri, url)",
             "runway.conf:8: variables.KEY.requird-in: is not a variable attribute; did you mean required-in? "
-                + "(known: default, defaults, description, forbidden-in, format, https-in, max, max-length, min, "
-                + "min-length, pattern, required, required-in, schemes, sensitivity, separator, targets, type, values)",
+                + "(known: default, defaults, description, forbidden-in, format, from, generate, group, https-in, max, "
+                + "max-length, min, min-length, pattern, required, required-in, schemes, sensitivity, separator, "
+                + "targets, type, values)",
             "runway.conf:9: variables.TIMEOUT.default: is not a duration (expected a duration such as 500ms, 30s, 5m, "
                 + "1h30m or PT30S); write a duration value",
             "runway.conf:10: variables.DEBUG.forbidden-in: 'prodution' is not a declared environment; did you mean "
@@ -302,7 +303,86 @@ class RunwayTest {
     assertThatThrownBy(() -> Runway.parse(conf, "runway.conf"))
         .isInstanceOf(RunwayException.ModelInvalid.class)
         .hasMessage("runway.conf:3: services.api.platform: 'rendr' is not a platform; did you mean render? "
-            + "(known: render, supabase, vercel)");
+            + "(known: fixedsettings, render, supabase, vercel)");
+  }
+
+  @Test
+  void aSettingThePlatformDoesNotKnowIsAnErrorWithItsLineAndTheClosestName() {
+    String conf = """
+        app = shop
+        services {
+          api {
+            platform = fixedsettings
+            plan = free
+            helth-check-path = /health
+          }
+          db { platform = fixedsettings, type = db, plan = free }
+        }
+        """;
+    assertThatThrownBy(() -> Runway.parse(conf, "runway.conf"))
+        .isInstanceOf(RunwayException.ModelInvalid.class)
+        .hasMessage("runway.conf:6: services.api.helth-check-path: is not a fixedsettings setting; did you mean "
+            + "health-check-path? (known: health-check-path, plan, type)\n"
+            + "runway.conf:8: services.db.plan: is not a fixedsettings setting; (known: disk-size-gb, type)");
+  }
+
+  @Test
+  void aPlatformBlockHoldsSettingsForThePlatformAsAWhole() {
+    App app = Runway.parse("""
+        app = shop
+        services { api { platform = fixedsettings } }
+        fixedsettings { previews { generation = automatic } }
+        """, "runway.conf");
+    assertThat(app.platformSettings("fixedsettings")).isEqualTo(Map.of("previews", Map.of("generation", "automatic")));
+    assertThat(app.platformSettings("render")).isEmpty();
+    assertThatThrownBy(() -> Runway.parse("app = shop\nfixedsettings { preview { generation = off } }\n", "runway.conf"))
+        .isInstanceOf(RunwayException.ModelInvalid.class)
+        .hasMessage("runway.conf:2: fixedsettings.preview: is not a fixedsettings setting; did you mean previews? "
+            + "(known: previews)");
+  }
+
+  @Test
+  void variablesCanTakeTheirValueFromTheirPlatformAndShareAGroup() {
+    App app = Runway.parse("""
+        app = shop
+        services {
+          api { platform = render }
+          db { platform = render, type = postgres }
+        }
+        variables {
+          DATABASE_URL { type = postgres-url, targets = [api], from { service = db, property = connectionString } }
+          API_TOKEN { targets = [api], from { service = api, variable = SECRET_KEY } }
+          SECRET_KEY { generate = true, targets = [api], group = shared }
+        }
+        """, "runway.conf");
+    var schema = app.schema();
+    assertThat(schema.variable("DATABASE_URL").orElseThrow().source())
+        .contains(new dev.runway.env.ValueSource.FromService("db", java.util.Optional.of("connectionString"),
+            java.util.Optional.empty()));
+    assertThat(schema.variable("API_TOKEN").orElseThrow().source())
+        .contains(new dev.runway.env.ValueSource.FromService("api", java.util.Optional.empty(),
+            java.util.Optional.of("SECRET_KEY")));
+    Var<?> generated = schema.variable("SECRET_KEY").orElseThrow();
+    assertThat(generated.source()).contains(new dev.runway.env.ValueSource.Generated());
+    assertThat(generated.isSecret()).as("a generated value is a secret").isTrue();
+    assertThat(generated.group()).contains("shared");
+    assertThat(schema.variable("DATABASE_URL").orElseThrow().group()).isEmpty();
+  }
+
+  @Test
+  void aFromThatNamesNoServiceOrBothKindsIsAModelError() {
+    String conf = """
+        app = shop
+        services { api { platform = render } }
+        variables {
+          A { from { service = dbb, property = connectionString } }
+          B { from { service = api, property = host, variable = X } }
+        }
+        """;
+    assertThatThrownBy(() -> Runway.parse(conf, "runway.conf"))
+        .isInstanceOf(RunwayException.ModelInvalid.class)
+        .hasMessageContaining("runway.conf:4: variables.A.from.service: names service 'dbb', which is not declared")
+        .hasMessageContaining("runway.conf:5: variables.B.from: needs exactly one of property and variable");
   }
 
   @Test
@@ -329,7 +409,7 @@ class RunwayTest {
     assertThatThrownBy(() -> Runway.parse("app = shop\nvariable { X {} }\n", "runway.conf"))
         .isInstanceOf(RunwayException.ModelInvalid.class)
         .hasMessage("runway.conf:2: variable: is not a runway.conf section; did you mean variables? "
-            + "(known: app, environments, keep-warm, monitor, rules, services, variables)");
+            + "(known: app, environments, fixedsettings, keep-warm, monitor, render, rules, services, supabase, variables, vercel)");
   }
 
   @Test

@@ -61,10 +61,13 @@ public final class Var<T> {
   private final @Nullable T defaultValue;
   private final Map<String, T> defaultsIn;
   private final List<Constraint> constraints;
+  private final @Nullable ValueSource source;
+  private final @Nullable String group;
 
   private Var(String name, VarType<T> type, @Nullable String description, Sensitivity sensitivity,
       Set<String> targets, boolean optional, Set<String> requiredIn, Set<String> forbiddenIn,
-      @Nullable T defaultValue, Map<String, T> defaultsIn, List<Constraint> constraints) {
+      @Nullable T defaultValue, Map<String, T> defaultsIn, List<Constraint> constraints,
+      @Nullable ValueSource source, @Nullable String group) {
     this.name = name;
     this.type = type;
     this.description = description;
@@ -76,6 +79,8 @@ public final class Var<T> {
     this.defaultValue = defaultValue;
     this.defaultsIn = defaultsIn;
     this.constraints = constraints;
+    this.source = source;
+    this.group = group;
   }
 
   static <T> Var<T> of(String name, VarType<T> type) {
@@ -85,7 +90,7 @@ public final class Var<T> {
           + "' must start with a letter or '_' and hold only letters, digits and '_'");
     }
     return new Var<>(name, type, null, type.defaultSensitivity(), Set.of(), false, Set.of(), Set.of(),
-        null, Map.of(), List.of());
+        null, Map.of(), List.of(), null, null);
   }
 
   // --- types --------------------------------------------------------------------------------
@@ -322,6 +327,50 @@ public final class Var<T> {
 
   // --- accessors ------------------------------------------------------------------------------
 
+  /**
+   * The platform generates this variable's value once (Render's {@code generateValue: true}); a
+   * generated value is a secret.
+   */
+  public Var<T> generated() {
+    return copy(b -> {
+      b.source = new ValueSource.Generated();
+      b.sensitivity = Sensitivity.SECRET;
+    });
+  }
+
+  /**
+   * The platform sets this variable from a property of another service of the app: a database's
+   * {@code connectionString}, a service's {@code host} or {@code hostport}, ...
+   */
+  public Var<T> fromService(String service, String property) {
+    ValueSource s = new ValueSource.FromService(service, Optional.of(property), Optional.empty());
+    return copy(b -> b.source = s);
+  }
+
+  /** The platform sets this variable from a variable of another service of the app. */
+  public Var<T> fromServiceVariable(String service, String variable) {
+    ValueSource s = new ValueSource.FromService(service, Optional.empty(), Optional.of(variable));
+    return copy(b -> b.source = s);
+  }
+
+  /** Where the platform takes the value from, when nobody sets it by hand. */
+  public Optional<ValueSource> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /**
+   * The shared group the variable belongs to (a Render env var group): it is declared once in the
+   * group, and each service it targets links the group instead of carrying its own copy.
+   */
+  public Var<T> group(String groupName) {
+    Objects.requireNonNull(groupName, "groupName");
+    return copy(b -> b.group = groupName);
+  }
+
+  public Optional<String> group() {
+    return Optional.ofNullable(group);
+  }
+
   public String name() {
     return name;
   }
@@ -463,13 +512,15 @@ public final class Var<T> {
     @Nullable T defaultValue = Var.this.defaultValue;
     Map<String, T> defaultsIn = Var.this.defaultsIn;
     List<Constraint> constraints = Var.this.constraints;
+    @Nullable ValueSource source = Var.this.source;
+    @Nullable String group = Var.this.group;
   }
 
   private Var<T> copy(java.util.function.Consumer<Draft> change) {
     Draft d = new Draft();
     change.accept(d);
     return new Var<>(name, type, d.description, d.sensitivity, d.targets, d.optional, d.requiredIn,
-        d.forbiddenIn, d.defaultValue, d.defaultsIn, d.constraints);
+        d.forbiddenIn, d.defaultValue, d.defaultsIn, d.constraints, d.source, d.group);
   }
 
   @Override
@@ -479,7 +530,8 @@ public final class Var<T> {
         && sensitivity == v.sensitivity && targets.equals(v.targets) && optional == v.optional
         && requiredIn.equals(v.requiredIn) && forbiddenIn.equals(v.forbiddenIn)
         && Objects.equals(defaultValue, v.defaultValue) && defaultsIn.equals(v.defaultsIn)
-        && new java.util.HashSet<>(constraints).equals(new java.util.HashSet<>(v.constraints));
+        && new java.util.HashSet<>(constraints).equals(new java.util.HashSet<>(v.constraints))
+        && Objects.equals(source, v.source) && Objects.equals(group, v.group);
   }
 
   @Override

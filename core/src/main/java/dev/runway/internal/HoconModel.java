@@ -15,6 +15,7 @@ import dev.runway.App;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.platform.Names;
+import dev.runway.platform.Platform;
 import dev.runway.Service;
 import dev.runway.env.EnvSchema;
 import dev.runway.env.Environment;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +43,7 @@ public final class HoconModel {
       "keep-warm");
   private static final Set<String> VARIABLE_KEYS = Set.of("type", "description", "sensitivity", "targets",
       "required", "required-in", "forbidden-in", "default", "defaults", "format", "pattern", "min", "max",
-      "min-length", "max-length", "schemes", "https-in", "values", "separator");
+      "min-length", "max-length", "schemes", "https-in", "values", "separator", "from", "generate", "group");
   private static final List<String> TYPES = List.of("string", "integer", "long", "boolean", "decimal", "duration",
       "port", "url", "uri", "host", "email", "enum", "list", "json", "postgres-url", "secret");
   private static final List<String> RULES = List.of("no-localhost", "https-only", "requires");
@@ -104,8 +106,11 @@ public final class HoconModel {
 
   private App build(Config config) {
     ConfigObject root = config.root();
+    Set<String> platforms = knownPlatforms();
+    Set<String> sections = new java.util.TreeSet<>(TOP);
+    sections.addAll(platforms);
     for (String key : root.keySet()) {
-      if (!TOP.contains(key)) error(root.get(key), key, "is not a runway.conf section", TOP, null);
+      if (!sections.contains(key)) error(root.get(key), key, "is not a runway.conf section", sections, null);
     }
     String name = appName(config);
     List<Environment> environments = environments(config);
@@ -115,11 +120,35 @@ public final class HoconModel {
     if (!errors.isEmpty()) throw invalid();
     EnvSchema schema = EnvSchema.of(variables).environments(environments.toArray(Environment[]::new));
     for (Rule r : rules) schema = schema.rule(r);
+    App app;
     try {
-      return App.of(name, schema, List.copyOf(services.values()));
+      app = App.of(name, schema, List.copyOf(services.values()));
     } catch (RunwayException.ModelInvalid e) {
       throw new RunwayException.ModelInvalid(sourceName + ": " + e.getMessage(), fileOrigin(0));
     }
+    for (String platform : platforms) {
+      if (!root.containsKey(platform)) continue;
+      ConfigValue block = root.get(platform);
+      if (block.valueType() != ConfigValueType.OBJECT) {
+        error(block, platform, "must be an object of settings", null, "write " + platform + " { ... }");
+        continue;
+      }
+      Optional<Set<String>> known = platformById(platform).flatMap(Platform::platformSettingNames);
+      for (String key : sortedByLine((ConfigObject) block)) {
+        if (known.isPresent() && !known.get().contains(key)) {
+          error(((ConfigObject) block).get(key), platform + "." + key, "is not a " + platform + " setting", known.get(), null);
+        }
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> settings = (Map<String, Object>) block.unwrapped();
+      app = app.withPlatformSettings(platform, settings);
+    }
+    if (!errors.isEmpty()) throw invalid();
+    return app;
+  }
+
+  private static Optional<Platform> platformById(String id) {
+    return Platforms.all().stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
   private String appName(Config config) {
@@ -193,7 +222,14 @@ public final class HoconModel {
         if (!key.equals("platform")) settings.put(key, s.get(key).unwrapped());
       }
       try {
-        out.put(name, Service.of(name, (String) platform.unwrapped(), settings));
+        Service service = Service.of(name, (String) platform.unwrapped(), settings);
+        Optional<Set<String>> known = platformById(service.platform()).flatMap(p -> p.settingNames(service));
+        for (String key : settings.keySet()) {
+          if (known.isPresent() && !known.get().contains(key)) {
+            error(s.get(key), path + "." + key, "is not a " + service.platform() + " setting", known.get(), null);
+          }
+        }
+        out.put(name, service);
       } catch (IllegalArgumentException e) {
         error(value, path, e.getMessage(), null, "rename the service");
       }
@@ -303,6 +339,21 @@ public final class HoconModel {
         if (!services.contains(t)) error(attrs.get("targets"), path + ".targets", "names service '" + t + "', which is not declared", services, null);
       }
       v = v.targets(targets.toArray(String[]::new));
+    }
+    if (attrs.containsKey("generate")) {
+      ConfigValue g = attrs.get("generate");
+      if (g.valueType() != ConfigValueType.BOOLEAN) error(g, path + ".generate", "must be true or false", null, "write generate = true");
+      else if (Boolean.TRUE.equals(g.unwrapped())) v = v.generated();
+    }
+    if (attrs.containsKey("from")) {
+      if (attrs.containsKey("generate")) {
+        error(attrs.get("from"), path + ".from", "cannot go with generate", null, "keep one of from and generate");
+      }
+      v = from(v, attrs.get("from"), path + ".from", services);
+    }
+    if (attrs.containsKey("group")) {
+      String g = string(attrs.get("group"), path + ".group");
+      if (g != null) v = v.group(g);
     }
     if (attrs.containsKey("required")) {
       ConfigValue r = attrs.get("required");
@@ -500,6 +551,37 @@ public final class HoconModel {
     return out;
   }
 
+  /** {@code from { service = db, property = connectionString }} or {@code from { service = api, variable = KEY }}. */
+  private Var<?> from(Var<?> v, ConfigValue value, String path, Set<String> services) {
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      error(value, path, "must be an object", null, "write from { service = db, property = connectionString }");
+      return v;
+    }
+    ConfigObject f = (ConfigObject) value;
+    for (String key : f.keySet()) {
+      if (!Set.of("service", "property", "variable").contains(key)) {
+        error(f.get(key), path + "." + key, "is not a from attribute", List.of("service", "property", "variable"), null);
+      }
+    }
+    String service = f.containsKey("service") ? string(f.get("service"), path + ".service") : null;
+    if (service == null) {
+      if (!f.containsKey("service")) error(value, path + ".service", "is missing", null, "add service = <name of a service>");
+      return v;
+    }
+    if (!services.contains(service)) {
+      error(f.get("service"), path + ".service", "names service '" + service + "', which is not declared", services, null);
+      return v;
+    }
+    String property = f.containsKey("property") ? string(f.get("property"), path + ".property") : null;
+    String variable = f.containsKey("variable") ? string(f.get("variable"), path + ".variable") : null;
+    if ((property == null) == (variable == null)) {
+      error(value, path, "needs exactly one of property and variable", null,
+          "write property = connectionString (or host, port, hostport), or variable = <NAME>");
+      return v;
+    }
+    return property != null ? v.fromService(service, property) : v.fromServiceVariable(service, variable);
+  }
+
   /** Keys in file order (Typesafe Config objects are unordered), so errors and services read top-down. */
   private static List<String> sortedByLine(ConfigObject obj) {
     TreeMap<Integer, List<String>> byLine = new TreeMap<>();
@@ -517,7 +599,7 @@ public final class HoconModel {
   /** The platforms Runway ships, and any other platform module's id on the class path. */
   private static Set<String> knownPlatforms() {
     Set<String> ids = new java.util.TreeSet<>(List.of("render", "supabase", "vercel"));
-    for (dev.runway.platform.Platform p : Platforms.all()) ids.add(p.id());
+    for (Platform p : Platforms.all()) ids.add(p.id());
     return ids;
   }
 

@@ -7,6 +7,8 @@ import dev.runway.env.Env;
 import dev.runway.env.Environment;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import dev.runway.Service;
 
 /**
  * What a platform module (render, vercel, supabase, ...) contributes to core, found through
@@ -27,5 +29,22 @@ public interface Platform {
    */
   default List<Problem> check(App app, Environment environment, Optional<Env> values) {
     return List.of();
+  }
+
+  /**
+   * The setting names this platform knows for a service (as written in runway.conf, besides
+   * {@code platform}), which may depend on its other settings ({@code type}); empty when the
+   * platform accepts any. runway.conf reports any other name as an error with a did-you-mean.
+   */
+  default Optional<Set<String>> settingNames(Service service) {
+    return Optional.empty();
+  }
+
+  /**
+   * The names this platform knows in its top-level block of runway.conf ({@code render { ... }});
+   * empty when the platform accepts any.
+   */
+  default Optional<Set<String>> platformSettingNames() {
+    return Optional.empty();
   }
 }
