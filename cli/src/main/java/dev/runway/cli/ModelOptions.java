@@ -4,7 +4,9 @@ import dev.runway.App;
 import dev.runway.Runway;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -13,8 +15,10 @@ import picocli.CommandLine.Option;
 final class ModelOptions {
   enum Format { text, json }
 
+  private static final Path DEFAULT_CONFIG = Path.of("runway.conf");
+
   @Option(names = "--config", paramLabel = "<file>", description = "The model (default: ./runway.conf).")
-  Path config = Path.of("runway.conf");
+  Path config = DEFAULT_CONFIG;
 
   @Option(names = "--env", paramLabel = "<name>",
       description = "The environment (default: detected from RUNWAY_ENV, APP_ENV, VERCEL_ENV, RENDER, NODE_ENV).")
@@ -29,6 +33,17 @@ final class ModelOptions {
 
   App app() {
     return Runway.load(config);
+  }
+
+  /**
+   * The model for commands that also work without one (the file checks): empty when asked not to
+   * use one, or when no --config was given and there is no ./runway.conf. A --config that names a
+   * missing file is still an error.
+   */
+  Optional<App> appIfPresent(boolean noModel) {
+    if (noModel) return Optional.empty();
+    if (config.equals(DEFAULT_CONFIG) && !Files.exists(config)) return Optional.empty();
+    return Optional.of(app());
   }
 
   Path envDir() {
