@@ -5,7 +5,11 @@ import picocli.CommandLine;
 final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"runway " + (v == null ? "dev" : v)};
+    return new String[] {"runway " + current().orElse("dev")};
+  }
+
+  /** The version in the jar's manifest; empty when run from classes (tests, the IDE). */
+  static java.util.Optional<String> current() {
+    return java.util.Optional.ofNullable(Version.class.getPackage().getImplementationVersion());
   }
 }

@@ -1,0 +1,32 @@
+package dev.runway.cli;
+
+import dev.runway.App;
+import dev.runway.base.Problems;
+import dev.runway.dockersim.ComposeFile;
+import dev.runway.env.Dotenv;
+import dev.runway.render.Render;
+import dev.runway.render.RenderBlueprint;
+import dev.runway.vercel.Vercel;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Which module checks which kind of file; the model, when given, adds drift for render.yaml and vercel.json. */
+final class Linters {
+  private Linters() {}
+
+  static Problems check(LintCommand.FileKind kind, Path file, Optional<App> app) {
+    return LintCommand.guarded(file, () -> switch (kind) {
+      case RENDER -> app.isPresent() ? Render.check(app.get(), file) : RenderBlueprint.read(file).check();
+      case VERCEL -> app.isPresent() && !app.get().servicesOn(Vercel.PLATFORM).isEmpty()
+          ? Vercel.check(app.get(), file) : Vercel.readConfig(file).validate();
+      case COMPOSE -> {
+        ComposeFile.read(file);
+        yield Problems.none();
+      }
+      case DOTENV -> {
+        Dotenv.read(file);
+        yield Problems.none();
+      }
+    });
+  }
+}
