@@ -48,6 +48,8 @@ public final class ComposeChecks {
       "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir");
   private static final Set<String> DEFAULT_NAMES = Set.of("compose.yaml", "compose.yml", "docker-compose.yaml",
       "docker-compose.yml");
+  private static final Set<String> OVERRIDE_NAMES = Set.of("compose.override.yaml", "compose.override.yml",
+      "docker-compose.override.yaml", "docker-compose.override.yml");
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
   /** {@code [[ip:]published:]target[/protocol]}; ip may be IPv6 in brackets; ports may be ranges. */
   private static final Pattern SHORT_PORT = Pattern.compile(
@@ -116,7 +118,8 @@ public final class ComposeChecks {
 
   private void add(Problem p) {
     // A field inherited through <<: stands once in the file; report it once, at that line.
-    String key = p.code() + " " + p.origin().map(Origin::toString).orElse("") + " " + p.subject().replaceFirst("^services\\.[^.]+\\.", "");
+    String key = p.code() + " " + p.origin().map(Origin::toString).orElse("") + " " + p.subject().replaceFirst("^services\\.[^.]+\\.", "")
+        + " " + p.message();
     if (reported.add(key)) out.add(p);
   }
 
@@ -173,6 +176,8 @@ public final class ComposeChecks {
     String name = Optional.ofNullable(file.getFileName()).map(Path::toString).orElse("");
     if (name.contains("override")) return true;
     if (root.get("include").isPresent()) return true;
+    // Compose layers compose.override.yaml over compose.yaml by itself: together they are the project.
+    for (String o : OVERRIDE_NAMES) if (Files.exists(dir.resolve(o))) return true;
     if (DEFAULT_NAMES.contains(name)) return false;
     for (String base : DEFAULT_NAMES) if (Files.exists(dir.resolve(base))) return true;
     return false;
@@ -353,7 +358,7 @@ public final class ComposeChecks {
       svc.get("depends_on").ifPresent(d -> {
         List<Map.Entry<String, Integer>> names = names(d);
         for (Map.Entry<String, Integer> n : names) {
-          if (services.contains(n.getKey())) continue;
+          if (services.contains(n.getKey()) || n.getKey().contains("$")) continue;
           add(Problem.error(Problem.MISSING, subject + ".depends_on", "names " + n.getKey() + ", which is not a service in"
               + " this file; Docker Compose refuses the file (\"depends on undefined service\")").withOrigin(at(n.getValue()))
               .withFix(suggest(n.getKey(), services).map(s -> "did you mean " + s + "?").orElse("add the service, or remove it here")));
@@ -412,7 +417,6 @@ public final class ComposeChecks {
       for (int j = 0; j < i; j++) {
         Published a = all.get(j);
         Published b = all.get(i);
-        if (a.service().equals(b.service()) && a.line() == b.line()) continue;
         if (!a.overlaps(b) || !a.together(b)) continue;
         String port = b.from() == b.to() ? String.valueOf(b.from()) : b.from() + "-" + b.to();
         String where = a.service().equals(b.service()) ? "line " + a.line() + " of the same service"

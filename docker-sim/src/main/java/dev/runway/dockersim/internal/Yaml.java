@@ -4,18 +4,25 @@ import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -23,11 +30,13 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * lists indented under their key. Reading: a tree whose every node and key keeps its line, with
  * anchors, aliases and merge keys resolved as Docker Compose (go-yaml) resolves them.
  *
- * <p>Why not Jackson's tree or render's {@code YamlTree}: both forget aliases (Jackson reports
- * {@code *base} as the string {@code "base"}) and keep {@code <<} as a plain key. Jackson's
- * {@code YAMLAnchorReplayingFactory} replays aliases but refuses {@code <<: [*a, *b]} and flattens a
- * merge into duplicate keys, so the merge is done here, on the tree: keys written beside {@code <<}
- * win, and among {@code <<: [*a, *b]} the earlier map wins (yaml.org/type/merge.html).
+ * <p>Why not Jackson's tree or render's {@code YamlTree}: both forget aliases (Jackson's stream
+ * reports {@code *base} as the string {@code "base"} and drops anchors on scalars) and keep
+ * {@code <<} as a plain key. Jackson's {@code YAMLAnchorReplayingFactory} replays aliases but
+ * refuses {@code <<: [*a, *b]} and flattens a merge into duplicate keys. So the document is composed
+ * with SnakeYAML Engine (the parser Jackson itself runs on), whose node graph keeps anchors and
+ * lines, and the merge is done here, on the tree: keys written beside {@code <<} win, and among
+ * {@code <<: [*a, *b]} the earlier map wins (yaml.org/type/merge.html, as go-yaml does for Compose).
  */
 public final class Yaml {
   private static final YAMLMapper WRITER = YAMLMapper.builder()
@@ -37,8 +46,11 @@ public final class Yaml {
       .disable(YAMLWriteFeature.SPLIT_LINES)
       .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
       .build();
-  private static final YAMLMapper READER = YAMLMapper.builder().build();
   private static final String MERGE = "<<";
+  // SnakeYAML's default of 50 aliases guards constructors that copy aliased nodes; the tree here
+  // shares them, and real compose files (getsentry/self-hosted) use more.
+  private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("compose file")
+      .setMaxAliasesForCollections(10_000).build();
 
   private Yaml() {}
 
@@ -124,79 +136,85 @@ public final class Yaml {
    *     alias to no anchor, a merge of something other than maps, or a second document
    */
   public static Node read(String text, Origin origin, String what) {
-    try (JsonParser p = READER.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) return new Node(Kind.MAP, 1, null, Map.of(), Map.of(), List.of());
-      Node root = new Reader((YAMLParser) p, origin, what).node();
-      if (p.nextToken() != null) {
-        Origin at = origin.withLine(line(p));
+    Iterator<org.snakeyaml.engine.v2.nodes.Node> docs;
+    try {
+      docs = new Compose(SETTINGS).composeAllFromString(text).iterator();
+      if (!docs.hasNext()) return new Node(Kind.MAP, 1, null, Map.of(), Map.of(), List.of());
+      org.snakeyaml.engine.v2.nodes.Node first = docs.next();
+      Node root = new Reader(origin, what).node(first);
+      if (docs.hasNext()) {
+        Origin at = origin.withLine(line(docs.next()));
         throw new RunwayException.ParseFailed(at + ": " + what + ": holds more than one YAML document; keep one per file", at);
       }
       return root;
-    } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      Origin at = origin.withLine(loc == null ? 0 : Math.max(0, loc.getLineNr()));
-      String reason = e.getOriginalMessage() == null ? "malformed YAML" : firstLine(e.getOriginalMessage());
+    } catch (MarkedYamlEngineException e) {
+      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+      Origin at = origin.withLine(mark.map(m -> m.getLine() + 1).orElse(0));
+      String reason = e.getProblem() == null ? "malformed YAML" : firstLine(e.getProblem());
+      if (reason.startsWith("found undefined alias")) {
+        String name = reason.substring("found undefined alias".length()).trim();
+        throw new RunwayException.ParseFailed(at + ": " + what + ": *" + name + " refers to no anchor; define &" + name
+            + " before it is used", at, e);
+      }
       throw new RunwayException.ParseFailed(at + ": " + what + ": is not valid YAML (" + reason + "); fix the syntax at that line",
           at, e);
+    } catch (YamlEngineException e) {
+      Origin at = origin.withLine(0);
+      throw new RunwayException.ParseFailed(at + ": " + what + ": is not valid YAML (" + firstLine(String.valueOf(e.getMessage()))
+          + "); fix the syntax", at, e);
     }
   }
 
+  /**
+   * Turns SnakeYAML Engine's node graph (the parser under Jackson; aliases already point at their
+   * anchored node, and Jackson's stream would drop anchors on scalars) into {@link Node}s, merging
+   * {@code <<} as it goes. A node reached through several aliases is converted once.
+   */
   private static final class Reader {
-    private final YAMLParser p;
     private final Origin origin;
     private final String what;
-    private final Map<String, Node> anchors = new HashMap<>();
+    private final Map<org.snakeyaml.engine.v2.nodes.Node, Node> done = new IdentityHashMap<>();
+    private final Set<org.snakeyaml.engine.v2.nodes.Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Reader(YAMLParser p, Origin origin, String what) {
-      this.p = p;
+    Reader(Origin origin, String what) {
       this.origin = origin;
       this.what = what;
     }
 
-    /** The node at the current token, which starts a value. */
-    Node node() {
-      JsonToken t = p.currentToken();
-      int line = line(p);
-      if (p.isCurrentAlias()) {
-        String name = p.getString();
-        Node target = anchors.get(name);
-        if (target == null) {
-          throw fail(line, "*" + name + " refers to no anchor; define &" + name + " before it is used");
-        }
-        return target;
+    Node node(org.snakeyaml.engine.v2.nodes.Node n) {
+      Node known = done.get(n);
+      if (known != null) return known;
+      if (!open.add(n)) throw fail(line(n), "an alias refers to the node that contains it; Docker Compose refuses recursive YAML");
+      Node out;
+      if (n instanceof MappingNode m) {
+        out = map(m);
+      } else if (n instanceof SequenceNode sq) {
+        List<Node> items = new ArrayList<>();
+        for (org.snakeyaml.engine.v2.nodes.Node i : sq.getValue()) items.add(node(i));
+        out = new Node(Kind.LIST, line(n), null, Map.of(), Map.of(), Collections.unmodifiableList(items));
+      } else {
+        ScalarNode sc = (ScalarNode) n;
+        Tag tag = sc.getTag();
+        Kind kind = tag.equals(Tag.NULL) ? Kind.NULL : tag.equals(Tag.BOOL) ? Kind.BOOLEAN
+            : tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) ? Kind.NUMBER : Kind.STRING;
+        out = kind == Kind.NULL ? new Node(Kind.NULL, line(n), null, Map.of(), Map.of(), List.of()) : scalar(kind, line(n), sc.getValue());
       }
-      // Jackson reports an anchor (&name) as the value's object id.
-      Object id = p.getObjectId();
-      String anchor = id == null ? null : id.toString();
-      Node n;
-      switch (t) {
-        case START_OBJECT -> n = map(line);
-        case START_ARRAY -> {
-          List<Node> items = new ArrayList<>();
-          while (p.nextToken() != JsonToken.END_ARRAY) items.add(node());
-          n = new Node(Kind.LIST, line, null, Map.of(), Map.of(), Collections.unmodifiableList(items));
-        }
-        case VALUE_STRING -> n = scalar(Kind.STRING, line, p.getString());
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> n = scalar(Kind.NUMBER, line, p.getString());
-        case VALUE_TRUE, VALUE_FALSE -> n = scalar(Kind.BOOLEAN, line, p.getString());
-        default -> n = new Node(Kind.NULL, line, null, Map.of(), Map.of(), List.of());
-      }
-      if (anchor != null) anchors.put(anchor, n);
-      return n;
+      open.remove(n);
+      done.put(n, out);
+      return out;
     }
 
-    private Node map(int line) {
+    private Node map(MappingNode m) {
       Map<String, Node> fields = new LinkedHashMap<>();
       Map<String, Integer> keyLines = new LinkedHashMap<>();
       List<Node> merges = new ArrayList<>();
       int mergeLine = 0;
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String key = p.currentName();
-        int keyLine = line(p);
-        p.nextToken();
-        Node value = node();
-        if (key.equals(MERGE)) {
+      for (NodeTuple t : m.getValue()) {
+        org.snakeyaml.engine.v2.nodes.Node k = t.getKeyNode();
+        String key = k instanceof ScalarNode sk ? sk.getValue() : String.valueOf(node(k).plain());
+        int keyLine = line(k);
+        Node value = node(t.getValueNode());
+        if (key.equals(MERGE) && k instanceof ScalarNode sk && sk.isPlain()) {
           if (mergeLine > 0) throw twice(key, keyLine, mergeLine);
           mergeLine = keyLine;
           if (value.isMap()) {
@@ -216,11 +234,11 @@ public final class Yaml {
         // Keys written here win; among the merged maps the first that has a key wins.
         Map<String, Node> merged = new LinkedHashMap<>();
         Map<String, Integer> mergedLines = new LinkedHashMap<>();
-        for (Node m : merges) {
-          for (Map.Entry<String, Node> e : m.fields().entrySet()) {
+        for (Node from : merges) {
+          for (Map.Entry<String, Node> e : from.fields().entrySet()) {
             if (merged.containsKey(e.getKey())) continue;
             merged.put(e.getKey(), e.getValue());
-            mergedLines.put(e.getKey(), m.keyLine(e.getKey()));
+            mergedLines.put(e.getKey(), from.keyLine(e.getKey()));
           }
         }
         merged.putAll(fields);
@@ -228,7 +246,7 @@ public final class Yaml {
         fields = merged;
         keyLines = mergedLines;
       }
-      return new Node(Kind.MAP, line, null, Collections.unmodifiableMap(fields), Collections.unmodifiableMap(keyLines), List.of());
+      return new Node(Kind.MAP, line(m), null, Collections.unmodifiableMap(fields), Collections.unmodifiableMap(keyLines), List.of());
     }
 
     private RunwayException.ParseFailed twice(String key, int keyLine, int firstLine) {
@@ -247,9 +265,8 @@ public final class Yaml {
     return new Node(kind, line, text, Map.of(), Map.of(), List.of());
   }
 
-  private static int line(JsonParser p) {
-    TokenStreamLocation loc = p.currentTokenLocation();
-    return loc == null ? 0 : Math.max(0, loc.getLineNr());
+  private static int line(org.snakeyaml.engine.v2.nodes.Node n) {
+    return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
   }
 
   private static String firstLine(String s) {
