@@ -209,7 +209,6 @@ public final class DotenvParser {
       nameEnd = pos;
     }
     String name = src.substring(nameStart, nameEnd);
-    if (problems != null && !name.isEmpty()) names(name, keyLine);
     if (spaceInside) {
       throw fail(keyLine, "a variable name cannot contain a space; write NAME=value with the name as one"
           + " word, or comment the line out with #" + LINE_NOT_SHOWN);
@@ -221,6 +220,7 @@ public final class DotenvParser {
       throw fail(keyLine, "an assignment has no variable name before the " + separator
           + "; write NAME=value" + LINE_NOT_SHOWN);
     }
+    if (problems != null) names(name, keyLine);
     if (separator == '\n') {
       // A bare NAME inherits its value from the lookup and is left out when that has none.
       Optional<String> inherited = lookupSafely(name);
