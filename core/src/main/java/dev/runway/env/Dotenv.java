@@ -2,6 +2,8 @@ package dev.runway.env;
 
 import dev.runway.base.AtomicFiles;
 import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
 import dev.runway.env.internal.dotenv.DotenvParser;
 import dev.runway.env.internal.dotenv.DotenvWriter;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +52,54 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Dotenv {
+  /**
+   * Problem code ({@link #check}, a warning): Docker Compose and Next.js read the line differently,
+   * for example {@code KEY= # note}, which Compose (and Runway) read as the text {@code # note}
+   * and Next.js as empty.
+   */
+  public static final String READERS_DIFFER = DotenvParser.READERS_DIFFER;
+
   private Dotenv() {}
+
+  /**
+   * Checks a dotenv file on its own, without a model: every problem at once, each at
+   * {@code file:line}, none showing a value.
+   *
+   * <ul>
+   *   <li>{@link Problem#MALFORMED} (error): what {@link #read} refuses (an unterminated quote, a
+   *       name with a space, text after a closing quote, not UTF-8, ...); reading resumes on the
+   *       next line, so one mistake hides no other;
+   *   <li>{@link Problem#DUPLICATE} (warning): a name assigned twice; both readers keep the last;
+   *   <li>{@link #READERS_DIFFER} (warning): a line that Docker Compose (compose-go, which Runway
+   *       follows) and Next.js (motdotla/dotenv) read differently: an unquoted value that starts
+   *       with {@code #} ({@code KEY= # note}) or holds one ({@code a#b}), backtick quotes, escapes
+   *       other than {@code \n \r} in double quotes, {@code \'} in single quotes, a name that
+   *       starts with a digit or holds characters other than letters, digits and {@code _ . -}.
+   * </ul>
+   *
+   * <p>{@code ${VAR}} references are read as if every variable were set: whether one is depends on
+   * the environment the file meets, not on the file. {@code export NAME=...} lines are fine: both
+   * readers accept them.
+   *
+   * <pre>{@code
+   * Dotenv.check(Path.of(".env.example")).orThrow();   // throws on syntax errors; warnings never fail
+   * }</pre>
+   */
+  public static Problems check(Path file) {
+    Objects.requireNonNull(file, "file");
+    Origin origin = Origin.file(file);
+    try {
+      String text = DotenvParser.decode(Files.readAllBytes(file), origin);
+      return Problems.of(DotenvParser.check(text, origin));
+    } catch (RunwayException.ParseFailed e) {
+      Origin at = e.origin().orElse(origin);
+      String message = e.getMessage().startsWith(at + ": ") ? e.getMessage().substring(at.toString().length() + 2) : e.getMessage();
+      return Problems.of(List.of(Problem.error(Problem.MALFORMED, "encoding", message).withOrigin(at)));
+    } catch (IOException e) {
+      return Problems.of(List.of(Problem.error(Problem.MISSING, "dotenv file", "cannot be read (" + e.getClass().getSimpleName()
+          + ")").withOrigin(origin).withFix("check that it exists and is a readable file")));
+    }
+  }
 
   /**
    * Reads a UTF-8 file (a BOM is stripped); {@code ${VAR}} not defined earlier in the file resolves

@@ -1,6 +1,7 @@
 package dev.runway.env.internal.dotenv;
 
 import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.env.DotenvEntry;
 import java.nio.ByteBuffer;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads dotenv text the way compose-go does (see docs/dotenv.md for the differences), one
@@ -37,6 +39,8 @@ public final class DotenvParser {
   private final Function<String, Optional<String>> resolve;
   private int pos;
   private int line = 1;
+  /** Set by {@link #check}: problems collected instead of the first one thrown, and readers' differences noted. */
+  private @Nullable List<Problem> problems;
 
   private DotenvParser(String text, Origin source, Function<String, Optional<String>> lookup) {
     String t = text;
@@ -61,6 +65,31 @@ public final class DotenvParser {
     DotenvParser p = new DotenvParser(text, source, lookup);
     p.run();
     return new Result(Collections.unmodifiableList(p.entries), Collections.unmodifiableMap(p.last));
+  }
+
+  /** Readers' disagreement on what a line means: a warning from {@link #check}. */
+  public static final String READERS_DIFFER = "READERS_DIFFER";
+
+  /**
+   * Every problem in dotenv text, for a check without a model: syntax errors (reading resumes on
+   * the next line), duplicate names, and lines that Docker Compose (compose-go) and Next.js
+   * (motdotla/dotenv) read differently. Values are never shown. {@code ${VAR}} resolves as if every
+   * variable were set, since the environment the file will meet is unknown here.
+   */
+  public static List<Problem> check(String text, Origin source) {
+    DotenvParser p = new DotenvParser(text, source, name -> Optional.of("x"));
+    p.problems = new ArrayList<>();
+    p.run();
+    Map<String, Integer> first = new LinkedHashMap<>();
+    for (DotenvEntry e : p.entries) {
+      Integer at = first.putIfAbsent(e.name(), e.origin().line());
+      if (at != null) {
+        p.problems.add(Problem.warning(Problem.DUPLICATE, e.name(), "is assigned again (first at line " + at
+            + "); Docker Compose and Next.js both keep this last value, so the first one is dead")
+            .withOrigin(e.origin()).withFix("remove one of the two lines"));
+      }
+    }
+    return p.problems;
   }
 
   /**
@@ -96,7 +125,35 @@ public final class DotenvParser {
     while (true) {
       skipBlankLinesAndComments();
       if (pos >= src.length()) return;
-      statement();
+      if (problems == null) {
+        statement();
+        continue;
+      }
+      int startPos = pos;
+      int startLine = line;
+      try {
+        statement();
+      } catch (RunwayException.ParseFailed e) {
+        problems.add(syntax(e));
+        // Resume on the line after the statement's first line: one bad line hides no other.
+        int nl = src.indexOf('\n', startPos);
+        pos = nl < 0 ? src.length() : nl + 1;
+        line = startLine + 1;
+      }
+    }
+  }
+
+  private Problem syntax(RunwayException.ParseFailed e) {
+    Origin at = e.origin().orElse(source);
+    String prefix = (source.path().isPresent() ? at.toString() : source + " line " + at.line()) + ": ";
+    String text = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+    return Problem.error(Problem.MALFORMED, "syntax", text).withOrigin(at);
+  }
+
+  private void differ(int atLine, String name, String message, String fix) {
+    if (problems != null) {
+      problems.add(Problem.warning(READERS_DIFFER, name, message + " (the value is not shown)")
+          .withOrigin(source.withLine(atLine)).withFix(fix));
     }
   }
 
@@ -163,6 +220,7 @@ public final class DotenvParser {
       throw fail(keyLine, "an assignment has no variable name before the " + separator
           + "; write NAME=value" + LINE_NOT_SHOWN);
     }
+    if (problems != null) names(name, keyLine);
     if (separator == '\n') {
       // A bare NAME inherits its value from the lookup and is left out when that has none.
       Optional<String> inherited = lookupSafely(name);
@@ -170,12 +228,15 @@ public final class DotenvParser {
       return;
     }
     pos++; // the separator
+    int afterSeparator = pos;
     while (pos < n && Names.isSpace(src.charAt(pos))) pos++;
+    boolean spaced = pos > afterSeparator;
     String value;
     char q = pos < n ? src.charAt(pos) : '\n';
     if (q == '"' || q == '\'') {
       value = quoted(name, q, keyLine);
     } else {
+      if (problems != null) unquotedNotes(name, keyLine, spaced);
       value = unquoted(name, keyLine);
     }
     add(name, value, keyLine);
@@ -208,6 +269,7 @@ public final class DotenvParser {
 
   private String quoted(String name, char quote, int keyLine) {
     int n = src.length();
+    int open = pos;
     StringBuilder chars = new StringBuilder();
     boolean escaped = false;
     int i = pos + 1;
@@ -251,7 +313,85 @@ public final class DotenvParser {
           + NOT_SHOWN);
     }
     String raw = chars.toString();
+    if (problems != null) quotedNotes(name, keyLine, quote, src.substring(open + 1, closing));
     return quote == '"' ? expand(Escapes.unescape(raw), name, keyLine) : raw;
+  }
+
+  /** Names Next.js skips: motdotla/dotenv matches names with [\\w.-]+ only; compose-go's Read drops a leading digit. */
+  private void names(String name, int keyLine) {
+    if (Character.isDigit(name.charAt(0))) {
+      differ(keyLine, name, "starts with a digit: Docker Compose drops the line without a word, Next.js reads it,"
+          + " and no shell can export it", "rename it to start with a letter or _");
+      return;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean dotenvChar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+          || c == '-';
+      if (!dotenvChar) {
+        differ(keyLine, name, "has " + Names.describe(c) + " in its name: Docker Compose reads the line, Next.js"
+            + " (motdotla/dotenv) skips it, since its names are letters, digits and _ . - only", "rename it with A-Z, 0-9 and _");
+        return;
+      }
+    }
+  }
+
+  /**
+   * What motdotla/dotenv (Next.js) reads differently in an unquoted value: it ends the value at the
+   * first {@code #} wherever it stands and strips backtick quotes; compose-go ends it only at
+   * {@code " #"} and keeps backticks.
+   */
+  private void unquotedNotes(String name, int keyLine, boolean spaced) {
+    int nl = src.indexOf('\n', pos);
+    String raw = src.substring(pos, nl < 0 ? src.length() : nl);
+    if (raw.startsWith("#")) {
+      if (spaced) {
+        differ(keyLine, name, "is followed by a comment and no value: Docker Compose (and Runway) read the comment"
+            + " text as the value, Next.js (motdotla/dotenv) reads an empty value",
+            "for an empty value write " + name + "= with the comment on its own line above; for a value starting with #,"
+                + " quote it: " + name + "=\"#...\"");
+      } else {
+        differ(keyLine, name, "starts with #: Docker Compose (and Runway) read the value, Next.js (motdotla/dotenv)"
+            + " reads it as a comment and the value as empty", "quote it: " + name + "=\"#...\"");
+      }
+      return;
+    }
+    if (raw.startsWith("`")) {
+      differ(keyLine, name, "is in backticks: Next.js (motdotla/dotenv) strips them, Docker Compose (and Runway) keep"
+          + " them as part of the value", "use double quotes: " + name + "=\"...\"");
+      return;
+    }
+    for (int i = 1; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      char before = raw.charAt(i - 1);
+      if (c == '#' && (before == ' ' || before == '\t')) return; // a comment for both readers
+      if (c == '#') {
+        differ(keyLine, name, "has a # inside its unquoted value: Docker Compose (and Runway) keep it, Next.js"
+            + " (motdotla/dotenv) cuts the value there", "quote the value: " + name + "=\"...\"");
+        return;
+      }
+    }
+  }
+
+  /** Escapes that motdotla/dotenv leaves as written: it turns only \\n and \\r in double quotes into characters. */
+  private void quotedNotes(String name, int keyLine, char quote, String raw) {
+    for (int i = 0; i + 1 < raw.length(); i++) {
+      if (raw.charAt(i) != '\\') continue;
+      char next = raw.charAt(i + 1);
+      if (quote == '\'' && next == '\'') {
+        differ(keyLine, name, "has \\' inside single quotes: Docker Compose (and Runway) read ', Next.js"
+            + " (motdotla/dotenv) reads \\' with the backslash", "put the value in double quotes, where ' needs no escape");
+        return;
+      }
+      if (quote == '"' && next != 'n' && next != 'r' && next != '$') {
+        differ(keyLine, name, "has the escape \\" + next + " inside double quotes: Docker Compose (and Runway) read it"
+            + " as one character, Next.js (motdotla/dotenv) keeps the backslash (it unescapes only \\n and \\r)",
+            next == '"' ? "use single quotes around a value that holds \", as " + name + "='...'"
+                : "write the character itself, or use single quotes (no escapes)");
+        return;
+      }
+      i++;
+    }
   }
 
   private String expand(String raw, String name, int keyLine) {
