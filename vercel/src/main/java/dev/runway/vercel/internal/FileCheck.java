@@ -42,6 +42,11 @@ public final class FileCheck {
       "(?i)^(NEXT_PUBLIC_|VITE_|PUBLIC_|REACT_APP_|GATSBY_|NUXT_PUBLIC_|EXPO_PUBLIC_)|PUBLISHABLE|ANON");
   private static final Pattern PLACEHOLDER = Pattern.compile(
       "(?i)^(@.*|\\$\\{?\\w+\\}?|<.*>|your[-_].*|.*changeme.*|.*change[-_]me.*|x{3,}|\\*+|\\.\\.\\.|todo|tbd|null|none|true|false|\\d{1,6})$");
+  /** Demo values that are no secret anyone could use (the security audit's list). */
+  private static final Set<String> PLACEHOLDER_WORDS = Set.of(
+      "secret", "password", "passwd", "test", "testing", "admin", "default", "none", "null", "nil", "todo",
+      "tbd", "fixme", "key", "token", "apikey", "api_key", "api-key", "foo", "bar", "foobar", "abc", "abc123",
+      "123456", "12345678", "qwerty", "letmein", "sample", "example", "dummy", "fake", "placeholder");
   private static final Pattern CRON_PATH = Pattern.compile("^/crons/\\d+/(path|schedule)$");
 
   public static List<Problem> run(JsonText text, Origin origin) {
@@ -250,7 +255,7 @@ public final class FileCheck {
       if (!e.getValue().isString()) continue;
       String name = e.getKey();
       String value = e.getValue().asString().strip();
-      if (value.isEmpty() || PLACEHOLDER.matcher(value).matches()) continue;
+      if (value.isEmpty() || PLACEHOLDER.matcher(value).matches() || PLACEHOLDER_WORDS.contains(value.toLowerCase(Locale.ROOT))) continue;
       String p = pointer + "/" + JsonText.segment(name);
       String subject = VercelSchema.child(path, name);
       String move = "set it as a project environment variable (vercel env add " + name + ", or runway sync) and remove it from "

@@ -156,6 +156,9 @@ public final class JsonText {
       } else if (ch != null && (ch == '}' || ch == ']')) {
         reason = "a comma before '" + ch + "' (JSON allows no trailing comma)";
         fix = "remove the comma";
+      } else if (m.contains("double-quote to start")) {
+        reason = "a property name without double quotes (vercel.json is JSON, not JavaScript)";
+        fix = "write \"name\": value";
       } else {
         reason = "a ',' is missing between two entries, or a name is not in double quotes";
         fix = "separate entries with commas and quote names: \"name\": value";

@@ -466,9 +466,22 @@ public final class VercelSchema {
       ObjectNode root = (ObjectNode) JsonText.mapper().readTree(in);
       ObjectNode props = (ObjectNode) root.get("properties");
       addServices(props);
+      longerFunctions(props);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The schema caps a function's maxDuration at 900 s; Vercel has since raised it to 1800 s for
+   * Node.js and Python on Pro and Enterprise (changelog "Vercel Functions can now run up to 30
+   * minutes", vercel.com/docs/functions/configuring-functions/duration), and its own bun example
+   * asks for 1200. Over 1800 is still refused.
+   */
+  private static void longerFunctions(ObjectNode props) {
+    for (JsonNode fn : props.get("functions").get("patternProperties")) {
+      ((ObjectNode) fn.get("properties").get("maxDuration")).put("maximum", 1800);
     }
   }
 
