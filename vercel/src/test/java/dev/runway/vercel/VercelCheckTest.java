@@ -131,6 +131,19 @@ class VercelCheckTest {
   }
 
   @Test
+  void functionsMayRunThirtyMinutesAsVercelNowAllowsButNoLonger() throws Exception {
+    assertThat(check("{\"functions\": {\"server.ts\": {\"maxDuration\": 1200}}}").all()).isEmpty();
+    assertThat(check("{\"functions\": {\"server.ts\": {\"maxDuration\": 1801}}}").toText())
+        .endsWith("functions[\"server.ts\"].maxDuration: is 1801 (expected at most 1800)");
+  }
+
+  @Test
+  void aDemoValueUnderASecretLookingNameIsNoFinding() throws Exception {
+    assertThat(check("{\"env\": {\"SESSION_SECRET\": \"foobar\"}}").all()).extracting(Problem::code)
+        .containsExactly("DEPRECATED");
+  }
+
+  @Test
   void warnsForBuildsAndRoutesSayingWhatReplacesThem() throws Exception {
     Path file = write("""
         {
