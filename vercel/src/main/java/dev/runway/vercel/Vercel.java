@@ -8,9 +8,13 @@ import dev.runway.base.RunwayException;
 import dev.runway.Service;
 import dev.runway.pipeline.DeployTarget;
 import dev.runway.vercel.internal.ConfigFromModel;
+import dev.runway.vercel.internal.Drift;
+import dev.runway.vercel.internal.FileCheck;
+import dev.runway.vercel.internal.JsonText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,7 +88,16 @@ public final class Vercel {
     return ConfigFromModel.of(onlyService(app));
   }
 
-  /** The vercel.json the model implies for one service (framework, commands, regions, crons, headers). */
+  /**
+   * The vercel.json the model implies for one service: every setting that names a vercel.json
+   * property in kebab-case ({@code clean-urls = true}, {@code output-directory = dist},
+   * {@code rewrites = [ { source = "/api/(.*)", destination = "https://api.example.com/$1" } ]}),
+   * matched to the schema's names ignoring case and dashes; project settings
+   * ({@code root-directory}, {@code vercel-project}, {@code vercel-team-id}) stay out of the file.
+   *
+   * @throws RunwayException.ModelInvalid when a setting is not a vercel setting or its value is
+   *     not in the form vercel.json needs
+   */
   public static VercelConfig config(App app, String serviceName) {
     Service s = app.service(serviceName);
     if (!PLATFORM.equals(s.platform())) {
@@ -94,39 +107,91 @@ public final class Vercel {
   }
 
   /**
-   * Checks a vercel.json on disk: its own validation ({@link VercelConfig#validate()}), then
-   * agreement with the model — every setting the model gives must have the same value in the file.
-   * A parse failure becomes one MALFORMED problem with its file:line rather than an exception.
+   * Checks a vercel.json on its own, without a model — every rule that needs none: Vercel's schema
+   * ({@code shared/specs/vercel/vercel.json.schema.json}: unknown properties at any depth with a
+   * did-you-mean, types, allowed values, limits such as 256-character commands or 100 crons), the
+   * documented {@code services} and their references, deprecated properties ({@code builds},
+   * {@code routes}, {@code env}, {@code build.env}: warnings naming what replaces them),
+   * combinations Vercel refuses ({@code routes} with {@code rewrites}, {@code builds} with
+   * {@code functions}), and secrets committed in {@code env}/{@code build.env} (an error when a
+   * value has a known credential's shape, a warning when only its name says secret; the value is
+   * never shown). Every problem names {@code file:line} of the property it is about.
+   *
+   * <p>A file that is not JSON becomes one MALFORMED problem at {@code file:line:column} in plain
+   * words, rather than an exception.
+   *
+   * <pre>{@code
+   * Problems problems = Vercel.check(Path.of("vercel.json"));
+   * if (problems.hasErrors()) System.err.println(problems.toText());
+   * }</pre>
+   *
+   * @throws RunwayException.IoFailed when the file is missing or cannot be read
+   */
+  public static Problems check(Path vercelJson) {
+    return Problems.of(fileProblems(vercelJson, VercelConfig.text(vercelJson)));
+  }
+
+  /**
+   * {@link #check(Path)} plus drift from the model's one Vercel service ({@link #drift}); with no
+   * Vercel service, or several, only the file's own rules.
+   *
+   * @throws RunwayException.IoFailed when the file is missing or cannot be read
    */
   public static Problems check(App app, Path vercelJson) {
-    VercelConfig file;
-    try {
-      file = VercelConfig.read(vercelJson);
-    } catch (RunwayException.ParseFailed | RunwayException.IoFailed e) {
-      return Problems.of(List.of(Problem.error(Problem.MALFORMED, vercelJson.getFileName().toString(), e.getMessage())
-          .withOrigin(e.origin().orElse(Origin.file(vercelJson)))));
-    }
-    List<Problem> problems = new ArrayList<>(file.validate().all());
+    String text = VercelConfig.text(vercelJson);
+    List<Problem> problems = new ArrayList<>(fileProblems(vercelJson, text));
     if (app.servicesOn(PLATFORM).size() == 1) {
-      VercelConfig model = config(app);
-      compare(problems, file, "framework", model.framework(), file.framework());
-      compare(problems, file, "buildCommand", model.buildCommand(), file.buildCommand());
-      compare(problems, file, "installCommand", model.installCommand(), file.installCommand());
-      compare(problems, file, "devCommand", model.devCommand(), file.devCommand());
-      compare(problems, file, "outputDirectory", model.outputDirectory(), file.outputDirectory());
-      if (!model.regions().isEmpty()) compare(problems, file, "regions", Optional.of(model.regions()), Optional.of(file.regions()));
-      if (!model.crons().isEmpty()) compare(problems, file, "crons", Optional.of(model.crons()), Optional.of(file.crons()));
+      try {
+        VercelConfig file = VercelConfig.parse(text, Origin.file(vercelJson));
+        problems.addAll(Drift.drift(config(app), file));
+      } catch (RunwayException.ParseFailed e) {
+        // The file's own problems above already say what is wrong; drift needs a file that reads.
+      }
     }
     return Problems.of(problems);
   }
 
-  private static void compare(List<Problem> problems, VercelConfig file, String key, Optional<?> model, Optional<?> actual) {
-    if (model.isEmpty() || Objects.equals(model, actual)) return;
-    String pointer = "/" + key;
-    problems.add(Problem.error(Problem.CONFLICT, key,
-            actual.isEmpty() ? "is not set, but the model gives " + model.get() : "is " + actual.get() + " but the model gives " + model.get())
-        .withOrigin(file.origin().map(o -> o.withLine(file.line(pointer))).orElse(null))
-        .withFix("regenerate the file from the model (Vercel.config(app).writeTo(path)) or change the model"));
+  /**
+   * Every difference between a vercel.json generated from the model and one read from a file,
+   * each at the line of the property (or the first place inside it) that differs: a value that
+   * differs, a property only the model gives, a property only the file has (which generating
+   * would drop). A file generated from its model has none. Fixes never propose a command that
+   * would drop something.
+   */
+  public static Problems drift(VercelConfig generated, VercelConfig file) {
+    return Problems.of(Drift.drift(generated, file));
+  }
+
+  /**
+   * What writing {@code generated} over {@code existing} would lose: each property the existing
+   * file has and the model does not express, at its {@code file:line}, with the runway.conf
+   * setting that would keep it. {@code runway vercel generate} refuses to write while this is not
+   * empty (unless {@code --force}).
+   */
+  public static Problems dropped(VercelConfig generated, VercelConfig existing) {
+    return Problems.of(Drift.dropped(generated, existing));
+  }
+
+  /**
+   * The settings of a {@code platform = vercel} service that generate this file, for turning an
+   * existing vercel.json into runway.conf: each property under its kebab-case name
+   * ({@code cleanUrls} → {@code clean-urls}), field names the schema defines inside values in
+   * kebab-case too, keys that are the user's (function globs, env names, header values) verbatim.
+   * {@code Vercel.config(app, service)} of a service with these settings gives back an equal file.
+   */
+  public static Map<String, Object> settings(VercelConfig file) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = JsonText.mapper().readValue(file.toJson(), Map.class);
+    return ConfigFromModel.settings(json);
+  }
+
+  private static List<Problem> fileProblems(Path vercelJson, String text) {
+    Origin origin = Origin.file(vercelJson);
+    try {
+      return FileCheck.run(JsonText.parse(text, origin), origin);
+    } catch (RunwayException.ParseFailed e) {
+      return List.of(JsonText.problem(e, origin));
+    }
   }
 
   private static Service onlyService(App app) {

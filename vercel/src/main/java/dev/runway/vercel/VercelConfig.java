@@ -1,14 +1,16 @@
 package dev.runway.vercel;
 
+import dev.runway.base.AtomicFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
 import dev.runway.vercel.internal.JsonText;
-import dev.runway.vercel.internal.VercelJsonRules;
+import dev.runway.vercel.internal.FileCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,15 +147,21 @@ public final class VercelConfig {
    *     duplicate key, or a typed property has the wrong JSON type
    */
   public static VercelConfig read(Path file) {
-    String text;
+    return parse(text(file), Origin.file(file));
+  }
+
+  /** A vercel.json's text; one clear message when it cannot be read. */
+  static String text(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new RunwayException.IoFailed(file + ": no such file; name the vercel.json with --file, or write one with"
+          + " `runway vercel generate`", Origin.file(file), e);
     } catch (IOException e) {
       throw new RunwayException.IoFailed(
           file + ": cannot read vercel.json (" + e.getClass().getSimpleName() + "); check the path and its permissions",
           Origin.file(file), e);
     }
-    return parse(text, Origin.file(file));
   }
 
   /** Parses vercel.json text; errors name {@code origin:line}. */
@@ -263,90 +271,35 @@ public final class VercelConfig {
     return JsonText.pretty(out) + "\n";
   }
 
-  /** Writes {@link #toJson()} to a file, creating parent directories. */
+  /** Writes {@link #toJson()} to a file, creating parent directories; all of it or nothing (the old file stays on failure). */
   public void writeTo(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new RunwayException.IoFailed(
           file + ": cannot write vercel.json (" + e.getClass().getSimpleName() + "); check the directory exists and is writable",
           Origin.file(file), e);
     }
+    AtomicFiles.write(file, toJson());
   }
 
   // ---------------------------------------------------------------- validation
 
   /**
-   * Every problem in this configuration, at once: unknown top-level properties (Vercel rejects
-   * the file), an unknown framework, over-long commands, empty regions, malformed crons. Problems
-   * name {@code file:line} when the configuration was read from a file.
+   * Every problem in this configuration, at once, as {@link Vercel#check(Path)} finds them in a
+   * file: Vercel's schema (unknown properties at any depth with a did-you-mean, types, allowed
+   * values, limits), deprecated properties ({@code builds}, {@code routes}, {@code env},
+   * {@code build.env}) and what replaces them, combinations Vercel refuses, references between
+   * {@code services}, and secrets committed in {@code env}. Problems name {@code file:line} when
+   * the configuration was read from a file.
    */
   public Problems validate() {
-    List<Problem> problems = new ArrayList<>();
-    for (String key : other.keySet()) {
-      if (!VercelJsonRules.TOP_LEVEL_KEYS.contains(key)) {
-        String near = VercelJsonRules.closest(key);
-        problems.add(Problem.error(Problem.UNKNOWN, key, "is not a vercel.json property; Vercel rejects the file")
-            .withOrigin(at("/" + key))
-            .withFix(near.isEmpty() ? "remove \"" + key + "\"" : "rename it to \"" + near + "\" or remove it"));
-      }
-    }
-    if (other.containsKey("env") || other.containsKey("build")) {
-      problems.add(Problem.warning(Problem.INSECURE, other.containsKey("env") ? "env" : "build",
-              "values in vercel.json are committed to the repository and deprecated by Vercel")
-          .withOrigin(at(other.containsKey("env") ? "/env" : "/build"))
-          .withFix("set them as project environment variables instead (runway sync, or vercel env add)"));
-    }
-    if (framework != null && !VercelJsonRules.FRAMEWORKS.contains(framework)) {
-      problems.add(Problem.error(Problem.OUT_OF_RANGE, "framework", "'" + framework + "' is not a Vercel framework preset")
-          .withOrigin(at("/framework"))
-          .withExpected("one of nextjs, vite, remix, astro, ... (see the vercel.json schema)")
-          .withFix(framework.toLowerCase(java.util.Locale.ROOT).contains("next") ? "write \"framework\": \"nextjs\"" : "use a preset name or remove \"framework\""));
-    }
-    length(problems, "buildCommand", buildCommand);
-    length(problems, "installCommand", installCommand);
-    length(problems, "devCommand", devCommand);
-    length(problems, "outputDirectory", outputDirectory);
-    if (regions != null && regions.isEmpty()) {
-      problems.add(Problem.error(Problem.OUT_OF_RANGE, "regions", "is empty; Vercel requires at least one region")
-          .withOrigin(at("/regions")).withFix("name a region such as \"iad1\" or remove \"regions\""));
-    }
-    if (crons.size() > VercelJsonRules.MAX_CRONS) {
-      problems.add(Problem.error(Problem.OUT_OF_RANGE, "crons", "has " + crons.size() + " jobs")
-          .withOrigin(at("/crons")).withExpected("at most " + VercelJsonRules.MAX_CRONS).withFix("remove cron jobs"));
-    }
-    for (int i = 0; i < crons.size(); i++) {
-      Cron c = crons.get(i);
-      String subject = "crons[" + i + "]";
-      if (!c.path().startsWith("/") || c.path().length() > VercelJsonRules.MAX_CRON_PATH) {
-        problems.add(Problem.error(Problem.MALFORMED, subject + ".path", "'" + c.path() + "' is not an absolute path")
-            .withOrigin(at("/crons/" + i + "/path")).withExpected("a path starting with /")
-            .withFix("write \"path\": \"/" + stripSlash(c.path()) + "\""));
-      }
-      String[] fields = c.schedule().trim().split("\\s+");
-      if (c.schedule().length() < VercelJsonRules.MIN_SCHEDULE || c.schedule().length() > VercelJsonRules.MAX_SCHEDULE
-          || fields.length != 5) {
-        problems.add(Problem.error(Problem.MALFORMED, subject + ".schedule", "'" + c.schedule() + "' is not a cron expression")
-            .withOrigin(at("/crons/" + i + "/schedule"))
-            .withExpected("five fields: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"")
-            .withFix("write the schedule in UTC with five fields"));
-      }
-    }
+    Origin shown = origin != null ? origin : Origin.of("vercel.json");
+    JsonText text = source != null ? source : JsonText.parse(toJson(), shown);
+    List<Problem> problems = FileCheck.run(text, shown);
+    if (origin == null) problems = problems.stream().map(p -> p.withOrigin(null)).toList();
     return Problems.of(problems);
-  }
-
-  private void length(List<Problem> problems, String key, @Nullable String value) {
-    if (value != null && value.length() > VercelJsonRules.MAX_COMMAND) {
-      problems.add(Problem.error(Problem.OUT_OF_RANGE, key, "is " + value.length() + " characters long")
-          .withOrigin(at("/" + key)).withExpected("at most " + VercelJsonRules.MAX_COMMAND)
-          .withFix("move the commands into a package.json script and call that"));
-    }
-  }
-
-  private static String stripSlash(String path) {
-    return path.replaceFirst("^[./]+", "");
   }
 
   private @Nullable Origin at(String pointer) {

@@ -75,7 +75,8 @@ class VercelModelTest {
     assertThat(Vercel.check(app, file).isEmpty()).isTrue();
     Files.writeString(file, "{\n  \"framework\": \"vite\"\n}\n");
     assertThat(Vercel.check(app, file).toText()).isEqualTo("error   CONFLICT " + file
-        + ":2: framework: is vite but the model gives nextjs; regenerate the file from the model (Vercel.config(app).writeTo(path)) or change the model");
+        + ":2: framework: is 'vite' in vercel.json, but runway.conf (services.web.framework) gives 'nextjs';"
+        + " run `runway vercel generate` to write the model's value, or change services.web.framework in runway.conf");
     Files.writeString(file, "{\n  \"framework\": \n}\n");
     assertThat(Vercel.check(app, file).errors()).singleElement()
         .satisfies(p -> assertThat(p.code()).isEqualTo(Problem.MALFORMED));

@@ -9,6 +9,8 @@ import dev.runway.env.Var;
 import dev.runway.platform.Platform;
 import dev.runway.vercel.EnvVar;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,19 @@ public final class VercelPlatform implements Platform {
   public String id() {
     return ID;
   }
+
+  /**
+   * Every vercel.json property in kebab-case ({@code clean-urls}, {@code output-directory},
+   * {@code rewrites}, ...) and the project settings ({@code root-directory}, {@code vercel-project},
+   * {@code vercel-team-id}, {@code region}), so that a typo in runway.conf is reported with a
+   * did-you-mean instead of being left out of vercel.json without a word.
+   */
+  @Override
+  public Optional<Set<String>> settingNames(Service service) {
+    return Optional.of(NAMES);
+  }
+
+  private static final Set<String> NAMES = Collections.unmodifiableSet(ConfigFromModel.settingNames());
 
   @Override
   public List<Problem> check(App app, Environment environment, Optional<Env> values) {
