@@ -2,7 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.App;
 import dev.runway.base.Problems;
-import dev.runway.dockersim.ComposeFile;
+import dev.runway.dockersim.DockerSim;
 import dev.runway.env.Dotenv;
 import dev.runway.render.Render;
 import dev.runway.render.RenderBlueprint;
@@ -17,16 +17,9 @@ final class Linters {
   static Problems check(LintCommand.FileKind kind, Path file, Optional<App> app) {
     return LintCommand.guarded(file, () -> switch (kind) {
       case RENDER -> app.isPresent() ? Render.check(app.get(), file) : RenderBlueprint.read(file).check();
-      case VERCEL -> app.isPresent() && !app.get().servicesOn(Vercel.PLATFORM).isEmpty()
-          ? Vercel.check(app.get(), file) : Vercel.readConfig(file).validate();
-      case COMPOSE -> {
-        ComposeFile.read(file);
-        yield Problems.none();
-      }
-      case DOTENV -> {
-        Dotenv.read(file);
-        yield Problems.none();
-      }
+      case VERCEL -> app.isPresent() ? Vercel.check(app.get(), file) : Vercel.check(file);
+      case COMPOSE -> DockerSim.checkCompose(file);
+      case DOTENV -> Dotenv.check(file);
     });
   }
 }

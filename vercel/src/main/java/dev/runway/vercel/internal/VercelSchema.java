@@ -22,8 +22,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Vercel's vercel.json schema, checked without a validator library: the resource is a byte-for-byte
- * copy of {@code shared/specs/vercel/vercel.json.schema.json} (a test holds it equal), read once.
+ * Vercel's vercel.json schema, checked without a validator library. The resource holds the rules of
+ * {@code shared/specs/vercel/vercel.json.schema.json} and nothing else — its validation keywords,
+ * without descriptions and examples ({@link #digest}); the vendor's file itself is not copied into
+ * the project, and a test derives the digest from it in place and holds the two equal.
  *
  * <p>It interprets the keywords that schema uses — type, enum, const, properties,
  * patternProperties, additionalProperties, required, items, min/max length, items, properties and
@@ -35,7 +37,39 @@ import tools.jackson.databind.node.ObjectNode;
 public final class VercelSchema {
   private VercelSchema() {}
 
-  static final String RESOURCE = "vercel.json.schema.json";
+  static final String RESOURCE = "vercel-json-rules.json";
+
+  /** The keywords the interpreter reads; everything else in the vendor's schema is prose. */
+  private static final Set<String> RULE_KEYWORDS = Set.of("type", "properties", "required", "enum", "const",
+      "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems",
+      "minProperties", "maxProperties", "items", "additionalProperties", "patternProperties", "pattern", "anyOf",
+      "oneOf", "allOf", "if", "then", "else", "not", "deprecated", "format", "definitions", "$ref");
+  /** Keywords whose members are names (of properties, patterns, definitions), each holding a schema. */
+  private static final Set<String> NAMED = Set.of("properties", "patternProperties", "definitions");
+
+  /**
+   * The rules of a JSON schema: the same tree with only {@link #RULE_KEYWORDS}. How the bundled
+   * resource is made from the vendor's schema (regenerate it after updating the spec).
+   */
+  public static JsonNode digest(JsonNode schema) {
+    if (schema.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      schema.forEach(item -> out.add(digest(item)));
+      return out;
+    }
+    if (!schema.isObject()) return schema;
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> e : schema.properties()) {
+      if (!RULE_KEYWORDS.contains(e.getKey())) continue;
+      if (NAMED.contains(e.getKey()) && e.getValue().isObject()) {
+        ObjectNode named = out.putObject(e.getKey());
+        for (Map.Entry<String, JsonNode> n : e.getValue().properties()) named.set(n.getKey(), digest(n.getValue()));
+      } else {
+        out.set(e.getKey(), digest(e.getValue()));
+      }
+    }
+    return out;
+  }
 
   /** The properties {@code services.<name>} may hold, from Vercel's service configuration reference. */
   public static final List<String> SERVICE_KEYS = List.of(
