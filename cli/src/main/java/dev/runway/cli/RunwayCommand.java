@@ -18,7 +18,7 @@ final class RunwayCommand implements Runnable {
       CryptoCommands.Keygen.class, CryptoCommands.Encrypt.class, CryptoCommands.Decrypt.class, CryptoCommands.Rotate.class,
       SyncCommand.class, RenderCommand.class, VercelCommand.class, PipelineCommand.class, SimulateCommand.class,
       SupabaseCommand.class, MonitorCommands.MonitorCmd.class, MonitorCommands.KeepWarmCmd.class,
-      MonitorCommands.StatusPageCmd.class, DemoCommand.class);
+      MonitorCommands.StatusPageCmd.class, InitCommand.class, DemoCommand.class);
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -31,7 +31,7 @@ class DistributionStartupTest {
     MainTest.Result r = MainTest.run("--help");
     assertThat(r.code()).isZero();
     assertThat(listedCommands(r.out())).containsExactlyElementsOf(names());
-    assertThat(names()).startsWith("validate", "config", "audit", "keygen").endsWith("status-page", "demo").hasSize(17);
+    assertThat(names()).startsWith("validate", "config", "audit", "keygen").endsWith("status-page", "init", "demo").hasSize(18);
   }
 
   @Test
