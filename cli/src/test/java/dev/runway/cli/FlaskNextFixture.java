@@ -122,7 +122,7 @@ final class FlaskNextFixture {
     return "DEBUG=false\n"
         + "NEXT_PUBLIC_API_URL=https://api.flaskapp.dev\n"
         + "NEXT_PUBLIC_SUPABASE_ANON_KEY=" + anonJwt() + "\n"
-        + "REQUEST_TIMEOUT=45s\n";
+        + "REQUEST_TIMEOUT=60s\n";
   }
 
   /** A made-up Supabase anon key: a JWT whose payload says role anon, with a signature of nothing. */

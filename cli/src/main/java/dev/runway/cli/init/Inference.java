@@ -65,7 +65,8 @@ final class Inference {
 
   /** Decides type, sensitivity and format, adding a note for each choice that is a guess. */
   static void infer(Draft.Variable v) {
-    List<String> words = words(v.name);
+    // The browser prefix is no evidence about the rest of the name (NEXT_PUBLIC_ is not "PUBLIC").
+    List<String> words = words(v.name.substring(prefix(v.name).length()));
     List<String> hard = new ArrayList<>();   // values runway validate will read: the type must accept them
     List<String> hints = new ArrayList<>();  // values that only suggest (templates, compose), placeholders dropped
     for (Draft.Sample s : v.samples) {
