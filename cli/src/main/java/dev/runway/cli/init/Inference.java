@@ -162,6 +162,13 @@ final class Inference {
     } else if (!all.isEmpty() && allMatch(all, ANY_URI)) {
       type = "uri";
       because = "its values are URIs";
+    } else if (all.isEmpty() && Set.of("URL", "URI").contains(last)
+        && words.stream().anyMatch(Set.of("REDIS", "KV", "AMQP", "RABBITMQ", "MONGO", "MONGODB", "MYSQL", "NATS", "KAFKA")::contains)) {
+      type = "uri";
+      because = "the name says a " + words.get(0).toLowerCase(Locale.ROOT) + " URI";
+    } else if (last.equals("HOST") && (all.isEmpty() || all.stream().allMatch(x -> parses(v.name, "host", x)))) {
+      type = "host";
+      because = "the name ends in HOST";
     } else if (all.isEmpty() && Set.of("URL", "URI", "ENDPOINT", "WEBHOOK", "DSN").contains(last)) {
       type = "url";
       because = "the name ends in " + last;
@@ -211,6 +218,11 @@ final class Inference {
     }
     if (because != null && !(type.equals("secret"))) v.inferred.add(0, type + ", because " + because);
     v.type = type;
+    if (type.equals("postgres-url") && v.sensitivity != Sensitivity.SECRET) {
+      // Runway's default for the type, said here because the file would otherwise write sensitivity = internal
+      v.sensitivity = Sensitivity.SECRET;
+      v.inferred.add("secret, because a Postgres URL carries its password");
+    }
     if (v.unsynced && v.sensitivity != Sensitivity.SECRET && Set.of("string", "url", "uri").contains(type)) {
       v.review.add("render.yaml has it set in the dashboard (sync: false); say sensitivity = secret if it is one");
     }

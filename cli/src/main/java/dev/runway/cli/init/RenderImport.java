@@ -27,8 +27,9 @@ final class RenderImport {
   private final Path file;
   private final Draft draft;
   private final String rel;
-  /** render.yaml names → model ids, for fromDatabase / fromService references. */
+  /** render.yaml names → model ids, per section (a service and a database may share a name). */
   private final Map<String, String> ids = new LinkedHashMap<>();
+  private final Map<String, String> dbIds = new LinkedHashMap<>();
   private final Map<String, String> kinds = new LinkedHashMap<>();
   private final Map<String, List<String>> groupMembers = new LinkedHashMap<>();
 
@@ -68,25 +69,38 @@ final class RenderImport {
   }
 
   private void importRoot(YamlTree.Node root) {
-    // Ids first, so a reference may point at a service declared further down.
-    for (String section : List.of("services", "databases")) {
-      for (YamlTree.Node n : root.get(section).map(YamlTree.Node::items).orElse(List.of())) {
-        String name = n.get("name").map(YamlTree.Node::text).orElse("");
-        if (name.isEmpty() || ids.containsKey(name)) continue;
-        String id = draft.freeId(name);
-        ids.put(name, id);
-        draft.service(id, "render"); // reserved; settings are filled in below
-        kinds.put(name, section.equals("databases") ? "postgres" : n.get("type").map(YamlTree.Node::text).orElse("web"));
+    List<YamlTree.Node> blocks = new ArrayList<>(List.of(root));
+    // Newer render.yaml files group services in projects and their environments.
+    for (YamlTree.Node p : root.get("projects").map(YamlTree.Node::items).orElse(List.of())) {
+      for (YamlTree.Node e : p.get("environments").map(YamlTree.Node::items).orElse(List.of())) {
+        blocks.add(e);
+        draft.warnings.add(at(e.line()) + ": projects: imported the services of project "
+            + p.get("name").map(YamlTree.Node::text).orElse("?") + ", environment " + e.get("name").map(YamlTree.Node::text).orElse("?")
+            + " as the app's own; runway render generate writes them at the root of render.yaml");
       }
     }
-    root.get("envVarGroups").ifPresent(this::groups);
+    // Ids first, so a reference may point at a service declared further down.
+    for (YamlTree.Node block : blocks) {
+      for (String section : List.of("services", "databases")) {
+        Map<String, String> names = section.equals("databases") ? dbIds : ids;
+        for (YamlTree.Node n : block.get(section).filter(YamlTree.Node::isList).map(YamlTree.Node::items).orElse(List.of())) {
+          String name = n.get("name").map(YamlTree.Node::text).orElse("");
+          if (name.isEmpty() || names.containsKey(name)) continue;
+          String id = draft.freeId(name);
+          names.put(name, id);
+          draft.service(id, "render"); // reserved; settings are filled in below
+          if (section.equals("services")) kinds.put(name, n.get("type").map(YamlTree.Node::text).orElse("web"));
+        }
+      }
+    }
+    for (YamlTree.Node block : blocks) {
+      block.get("envVarGroups").ifPresent(this::groups);
+      block.get("services").ifPresent(n -> list(n, "services").forEach(x -> service(x, false)));
+      block.get("databases").ifPresent(n -> list(n, "databases").forEach(x -> service(x, true)));
+    }
     for (Map.Entry<String, YamlTree.Node> e : root.fields().entrySet()) {
       switch (e.getKey()) {
-        case "services" -> list(e.getValue(), "services").forEach(n -> service(n, false));
-        case "databases" -> list(e.getValue(), "databases").forEach(n -> service(n, true));
-        case "envVarGroups" -> { }
-        case "projects" -> draft.warnings.add(at(root.keyLine("projects")) + ": projects: Runway imports the root"
-            + " services of render.yaml only; declare the services of each project yourself");
+        case "services", "databases", "envVarGroups", "projects" -> { }
         default -> {
           Object value = plain(e.getValue());
           if (value != null) draft.renderRoot.put(Names.kebab(e.getKey()), value);
@@ -129,7 +143,7 @@ final class RenderImport {
       draft.warnings.add(at(n.line()) + ": " + (database ? "a database" : "a service") + " has no name; skipped it");
       return;
     }
-    String id = ids.get(name);
+    String id = (database ? dbIds : ids).get(name);
     Draft.Svc s = draft.services.get(id);
     if (!s.settings.isEmpty()) {
       draft.warnings.add(at(n.line()) + ": " + name + ": is declared twice; kept the first");
@@ -196,7 +210,7 @@ final class RenderImport {
 
   private void from(Draft.Variable v, YamlTree.Node ref, boolean database) {
     String name = ref.get("name").map(YamlTree.Node::text).orElse("");
-    String id = ids.get(name);
+    String id = (database ? dbIds : ids).get(name);
     if (id == null) {
       draft.warnings.add(at(ref.line()) + ": " + v.name + ": takes its value from '" + name
           + "', which render.yaml does not declare; declared it without that source");
@@ -211,7 +225,7 @@ final class RenderImport {
           + " declared it without that source");
       return;
     }
-    from.put("kind", kinds.getOrDefault(name, "web"));  // not written: tells the type of a connectionString
+    from.put("kind", database ? "postgres" : kinds.getOrDefault(name, "web"));  // not written: tells the type of a connectionString
     v.from = from;
   }
 
