@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     footer = {"", "Exit codes: 0 success, 1 problems found, 2 usage error or unreadable input."})
 final class RunwayCommand implements Runnable {
   /** Every subcommand, in the order {@code runway --help} lists them. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ConfigCommand.class, LintCommand.class, AuditCommand.class,
+  static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, ValidateCommand.class, ConfigCommand.class, LintCommand.class, AuditCommand.class,
       CryptoCommands.Keygen.class, CryptoCommands.Encrypt.class, CryptoCommands.Decrypt.class, CryptoCommands.Rotate.class,
       SyncCommand.class, RenderCommand.class, VercelCommand.class, PipelineCommand.class, SimulateCommand.class,
       SupabaseCommand.class, MonitorCommands.MonitorCmd.class, MonitorCommands.KeepWarmCmd.class,

@@ -31,7 +31,8 @@ class DistributionStartupTest {
     MainTest.Result r = MainTest.run("--help");
     assertThat(r.code()).isZero();
     assertThat(listedCommands(r.out())).containsExactlyElementsOf(names());
-    assertThat(names()).startsWith("validate", "config", "lint", "audit", "keygen").endsWith("status-page", "demo").hasSize(18);
+    assertThat(names()).startsWith("init", "validate", "config", "lint", "audit", "keygen")
+        .endsWith("status-page", "demo").hasSize(19);
   }
 
   @Test
