@@ -81,7 +81,8 @@ class InitCommandTest {
     assertThat(web).containsEntry("framework", "nextjs").containsEntry("root-directory", "frontend")
         .containsEntry("clean-urls", true)
         .containsEntry("rewrites", List.of(Map.of("source", "/api/:path*", "destination", "https://flask-api.onrender.com/:path*")))
-        .containsEntry("headers", Map.of("/(.*)", Map.of("X-Frame-Options", "DENY")));
+        .containsEntry("headers", List.of(Map.of("source", "/(.*)",
+            "headers", List.of(Map.of("key", "X-Frame-Options", "value", "DENY")))));
     assertThat(Files.readString(dir.resolve("runway.conf"))).contains("render {\n  previews {\n    generation = automatic\n");
   }
 

@@ -87,65 +87,41 @@ final class AppFolders {
       if (!configs.containsKey(dir)) {
         s.notes.add("inferred: on Vercel, because a Next.js app is here and no render.yaml service builds it");
       }
-      json.forEach((k, v) -> vercelSetting(s, k, v, draft));
+      if (configs.containsKey(dir)) vercelSettings(s, configs.get(dir), json, draft);
     }
   }
 
-  private static void vercelSetting(Draft.Svc s, String k, @Nullable Object v, Draft draft) {
-    if (v == null || k.equals("$schema") || k.equals("framework")) return;
-    if (k.equals("env") || k.equals("build")) {
-      // The old env / build.env maps may hold secrets (or @secret references): names only, values never.
+  /**
+   * The file's properties become the service's settings through the vercel module's own mapping
+   * (so generating gives the same file back), except env and build.env: their names become
+   * variables, their values (possibly secrets, or @secret references) never reach the model.
+   */
+  private static void vercelSettings(Draft.Svc s, Path file, Map<String, Object> json, Draft draft) {
+    if (json.isEmpty()) return;
+    for (String k : List.of("env", "build")) {
+      Object v = json.get(k);
       Object env = k.equals("env") ? v : v instanceof Map<?, ?> b ? b.get("env") : null;
-      if (env instanceof Map<?, ?> m) {
-        for (Object name : m.keySet()) {
-          String n = String.valueOf(name);
-          if (!n.matches("[A-Za-z_][A-Za-z0-9_]*")) continue;
-          Draft.Variable var = draft.variable(n);
-          var.targets.add(s.id);
-          var.targetedByPlatformFile = true;
-          var.review.add("vercel.json's " + k + (k.equals("build") ? ".env" : "") + " sets it; Vercel wants it in the"
-              + " project's environment variables instead (runway sync)");
-        }
+      if (!(env instanceof Map<?, ?> m)) continue;
+      for (Object name : m.keySet()) {
+        String n = String.valueOf(name);
+        if (!n.matches("[A-Za-z_][A-Za-z0-9_]*")) continue;
+        Draft.Variable var = draft.variable(n);
+        var.targets.add(s.id);
+        var.targetedByPlatformFile = true;
+        var.review.add("vercel.json's " + k + (k.equals("build") ? ".env" : "") + " sets it; Vercel wants it in the"
+            + " project's environment variables instead (runway sync)");
       }
-      if (k.equals("build") && v instanceof Map<?, ?> b && b.size() > 1) {
-        Map<String, Object> rest = new LinkedHashMap<>();
-        b.forEach((bk, bv) -> { if (!"env".equals(bk)) rest.put(Names.kebab(String.valueOf(bk)), kebabKeys(bv)); });
-        s.settings.put("build", rest);
-      }
-      return;
     }
-    if (k.equals("headers") && v instanceof List<?> rules && headersAsMap(rules).isPresent()) {
-      s.settings.put("headers", headersAsMap(rules).get());
-      return;
+    Map<String, Object> settings = new LinkedHashMap<>(Vercel.settings(Vercel.readConfig(file)));
+    settings.remove("env");
+    if (settings.get("build") instanceof Map<?, ?> build) {
+      Map<Object, Object> rest = new LinkedHashMap<>(build);
+      rest.remove("env");
+      if (rest.isEmpty()) settings.remove("build");
+      else settings.put("build", rest);
     }
-    s.settings.put(Names.kebab(k), kebabKeys(v));
-  }
-
-  /** The model's form, headers { "/(.*)" { X-Frame-Options = DENY } }, when no rule has conditions. */
-  private static Optional<Map<String, Object>> headersAsMap(List<?> rules) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Object r : rules) {
-      if (!(r instanceof Map<?, ?> m) || m.size() != 2 || !(m.get("source") instanceof String src)
-          || !(m.get("headers") instanceof List<?> hs) || out.containsKey(src)) return Optional.empty();
-      Map<String, Object> pairs = new LinkedHashMap<>();
-      for (Object h : hs) {
-        if (!(h instanceof Map<?, ?> hm) || !(hm.get("key") instanceof String key) || !(hm.get("value") instanceof String val)
-            || pairs.containsKey(key)) return Optional.empty();
-        pairs.put(key, val);
-      }
-      out.put(src, pairs);
-    }
-    return Optional.of(out);
-  }
-
-  private static Object kebabKeys(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, x) -> { if (x != null) out.put(Names.kebab(String.valueOf(k)), kebabKeys(x)); });
-      return out;
-    }
-    if (v instanceof List<?> l) return l.stream().filter(java.util.Objects::nonNull).map(AppFolders::kebabKeys).toList();
-    return v;
+    settings.remove("framework");
+    settings.forEach(s.settings::put);
   }
 
   private static Map<String, Object> readJson(Path app, Path file, Draft draft) {
