@@ -41,7 +41,7 @@ public final class BlueprintChecks {
   private static final Pattern ABOUT_A_SECRET = Pattern.compile(
       "_(EXPIRY|EXPIRE|EXPIRES|EXPIRATION|TTL|LIFETIME|TIMEOUT|AGE|MINUTES|SECONDS|HOURS|DAYS|LENGTH|LEN|SIZE|MIN|MAX"
           + "|COUNT|ROUNDS|NAME|HEADER|FIELD|PARAM|URL|URI|ENDPOINT|HOST|PORT|PATH|FILE|DIR|ENABLED|REQUIRED|ALGORITHM"
-          + "|ALG|TYPE|ISSUER|AUDIENCE|PROVIDER|MODE|VERSION|REGION|PREFIX|ID)$");
+          + "|ALG|TYPE|ISSUER|AUDIENCE|PROVIDER|MODE|VERSION|REGION|PREFIX|ID|STORAGE|STORE|BACKEND|STRATEGY|LOCATION)$");
   /** A literal port in a start command: --port 8000, -p 8000, --bind 0.0.0.0:8000, -b :8000. */
   private static final Pattern LITERAL_PORT = Pattern.compile(
       "(?:--port[ =]+|-p[ =]*|--bind[ =]+\\S*:|-b[ =]+\\S*:|\\b0\\.0\\.0\\.0:|\\blocalhost:)(\\d{2,5})\\b");

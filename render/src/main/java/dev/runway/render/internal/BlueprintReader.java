@@ -528,8 +528,9 @@ public final class BlueprintReader {
     if (n == null) return null;
     if (n.kind() == Kind.STRING || n.kind() == Kind.NUMBER) return n.text();
     problem(Problem.MALFORMED, subject, parent.keyLine(key), "is " + describe(n) + ", not a string or number", "text",
-        "quote the value");
-    return null;
+        n.kind() == Kind.BOOLEAN ? "quote it: " + key + ": \"" + n.text() + "\"" : "quote the value");
+    // A boolean is still read as its text, so that the variable is checked like the others.
+    return n.kind() == Kind.BOOLEAN ? n.text() : null;
   }
 
   private @Nullable Boolean bool(Node parent, String key, String subject) {
