@@ -261,6 +261,14 @@ public final class BlueprintReader {
       problem(Problem.MISSING, subject + ".type", node.line(), "is missing", "one of " + String.join(", ", Vocabulary.SERVICE_TYPES),
           "add type: web");
     }
+    if (type == null && node.get("type").map(Node::text).filter(Vocabulary.NEWER_SERVICE_TYPES::contains).isPresent()) {
+      // Newer than the schema (Render Workflows, in Render's own templates): say so, check nothing else.
+      problems.removeIf(p -> p.subject().equals(subject + ".type") && p.isError());
+      warning(Problem.UNKNOWN, subject + ".type", node.keyLine("type"), "'" + node.get("type").get().text()
+          + "' is newer than the render.yaml schema Runway checks against, so this service is not checked",
+          null);
+      return null;
+    }
     if (name == null) return null;
     // An unknown type is reported above; the service is still read (as written) so that its variables
     // are checked and references to it resolve.
@@ -292,6 +300,17 @@ public final class BlueprintReader {
           "add ipAllowList: [] to allow only internal connections");
     }
     Set<String> allowed = knownType ? Vocabulary.fieldsOf(type, isStatic) : Vocabulary.ANY_SERVICE_FIELDS;
+    for (String newer : Vocabulary.NEWER_FIELDS.getOrDefault(type, Set.of())) {
+      if (!node.fields().containsKey(newer)) continue;
+      warning(Problem.UNKNOWN, subject + "." + newer, node.keyLine(newer), "is newer than the render.yaml schema Runway"
+          + " checks against, so it is not checked", null);
+    }
+    Set<String> newerHere = Vocabulary.NEWER_FIELDS.getOrDefault(type, Set.of());
+    if (!newerHere.isEmpty()) {
+      Set<String> widened = new java.util.HashSet<>(allowed);
+      widened.addAll(newerHere);
+      allowed = Set.copyOf(widened);
+    }
     unknownFields(node, subject, allowed);
 
     BlueprintService.Builder b = BlueprintService.builder(type, name).origin(at(node.line()));
@@ -527,10 +546,17 @@ public final class BlueprintReader {
     Node n = parent.fields().get(key);
     if (n == null) return null;
     if (n.kind() == Kind.STRING || n.kind() == Kind.NUMBER) return n.text();
+    if (n.kind() == Kind.BOOLEAN) {
+      // The schema wants a string or a number, but Render's own templates pass booleans and deploy (the
+      // value arrives as text): a warning, and the variable is read as that text.
+      problems.add(Problem.warning(Problem.MALFORMED, subject, "is the boolean " + n.text() + "; Render's schema"
+          + " expects a string or a number").withOrigin(at(parent.keyLine(key)))
+          .withFix("quote it: " + key + ": \"" + n.text() + "\""));
+      return n.text();
+    }
     problem(Problem.MALFORMED, subject, parent.keyLine(key), "is " + describe(n) + ", not a string or number", "text",
-        n.kind() == Kind.BOOLEAN ? "quote it: " + key + ": \"" + n.text() + "\"" : "quote the value");
-    // A boolean is still read as its text, so that the variable is checked like the others.
-    return n.kind() == Kind.BOOLEAN ? n.text() : null;
+        "quote the value");
+    return null;
   }
 
   private @Nullable Boolean bool(Node parent, String key, String subject) {
@@ -562,6 +588,14 @@ public final class BlueprintReader {
     String s = string(parent, key, subject);
     if (s == null) return null;
     if (known.contains(s)) return s;
+    if (key.equals("plan") && known.contains(s.replace('_', '-'))) {
+      // Render's API spells plans basic_256mb (render-public-api-openapi.json) and a current Render
+      // template uses that in render.yaml; the render.yaml schema spells it basic-256mb.
+      String schema = s.replace('_', '-');
+      problems.add(Problem.warning(Problem.OUT_OF_RANGE, subject, "'" + s + "' is the API's spelling; the render.yaml"
+          + " schema knows " + schema).withOrigin(at(parent.keyLine(key))).withFix("write plan: " + schema));
+      return schema;
+    }
     String near = Vocabulary.closest(s, known);
     problem(Problem.OUT_OF_RANGE, subject, parent.keyLine(key), "'" + s + "' is not a known " + key,
         "one of " + String.join(", ", known), near == null ? null : "did you mean " + key + ": " + near + "?");

@@ -46,6 +46,15 @@ public final class Vocabulary {
   public static final Set<String> ROOT_FIELDS = Set.of("services", "databases", "envVarGroups", "previews",
       "previewsEnabled", "previewsExpireAfterDays", "projects", "ungrouped", "version");
 
+  /**
+   * Service types newer than the schema copy Runway checks against, seen in Render's own current
+   * templates (render-examples/trender: Render Workflows): reported as unchecked, not as unknown.
+   */
+  public static final Set<String> NEWER_SERVICE_TYPES = Set.of("workflow");
+  /** Fields newer than the schema copy, seen in Render's own templates (render-examples/langfuse4-template). */
+  public static final java.util.Map<String, Set<String>> NEWER_FIELDS = java.util.Map.of(
+      "keyvalue", Set.of("persistenceMode"), "redis", Set.of("persistenceMode"));
+
   /** Every field of any service type, for a service whose type is unknown (so only that is reported). */
   public static final Set<String> ANY_SERVICE_FIELDS = union(SERVER_FIELDS, CRON_FIELDS, STATIC_FIELDS, KEYVALUE_FIELDS,
       Set.of("env"));
