@@ -5,6 +5,7 @@ import dev.runway.base.Problems;
 import dev.runway.render.Render;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -50,20 +51,24 @@ final class RenderCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = {"Checks a render.yaml against Render's rules (free-plan limits, health check path, $PORT,",
-          "references, secrets as sync: false) and against the model (drift).",
-          "Exit 1 when there is an error."})
+      description = {"Checks a render.yaml against Render's rules (schema, free-plan limits, health check path, $PORT,",
+          "references, secrets committed as value:) and, when there is a model, against it (drift).",
+          "Runs without a model when no runway.conf is found, or with --no-model.",
+          "Exit 1 when there is an error, 0 otherwise (warnings alone pass), 2 when the file cannot be read."})
   static final class Check implements Callable<Integer> {
     @Mixin ModelOptions options;
     @Option(names = "--file", paramLabel = "<render.yaml>", description = "The file (default: render.yaml beside the config).")
     @Nullable Path file;
+    @Option(names = "--no-model", description = "Only Render's rules: do not read runway.conf, report no drift.")
+    boolean noModel;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      App app = options.app();
+      Optional<App> app = options.appIfPresent(noModel);
       Path target = file == null ? options.envDir().resolve("render.yaml") : file;
-      Problems problems = Render.check(app, target);
+      // A missing or unreadable file is RunwayException.IoFailed: Failures prints it once, exit 2.
+      Problems problems = app.isPresent() ? Render.check(app.get(), target) : Render.check(target);
       Output.problems(spec.commandLine().getOut(), options.format, target.toString(), problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }

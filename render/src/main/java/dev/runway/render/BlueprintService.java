@@ -74,6 +74,7 @@ public final class BlueprintService {
   private final List<BlueprintEnvVar> envVars;
   private final Map<String, Object> extras;
   private final @Nullable Origin origin;
+  private final Map<String, Origin> fieldOrigins;
 
   private BlueprintService(Builder b) {
     this.type = b.type;
@@ -87,6 +88,7 @@ public final class BlueprintService {
     this.envVars = List.copyOf(b.envVars);
     this.extras = Collections.unmodifiableMap(new TreeMap<>(b.extras));
     this.origin = b.origin;
+    this.fieldOrigins = Collections.unmodifiableMap(new LinkedHashMap<>(b.fieldOrigins));
   }
 
   /** A builder for a service of a type ({@code web}, {@code worker}, {@code pserv}, {@code cron}, {@code keyvalue}). */
@@ -105,6 +107,7 @@ public final class BlueprintService {
     b.envVars.addAll(envVars);
     b.extras.putAll(extras);
     b.origin = origin;
+    b.fieldOrigins.putAll(fieldOrigins);
     return b;
   }
 
@@ -167,8 +170,23 @@ public final class BlueprintService {
   /** Schema fields Runway does not model, verbatim as plain Java values, sorted by key. */
   public Map<String, Object> extras() { return extras; }
 
-  /** Where the service was read from; empty for a built one. Not part of equality. */
+  /** Where the service was read from (the line of its first field); empty for a built one. Not part of equality. */
   public Optional<Origin> origin() { return Optional.ofNullable(origin); }
+
+  /**
+   * Where one of the service's fields was read: the line of its key ({@code plan}, {@code disk},
+   * {@code healthCheckPath}, {@code envVars}, ...). A field the file does not have answers with the
+   * service's own {@link #origin()}, so that a finding about a missing field still names the service;
+   * a built service answers empty. Not part of equality.
+   *
+   * <pre>{@code
+   * api.origin("plan").map(Origin::toString);   // "render.yaml:5"
+   * }</pre>
+   */
+  public Optional<Origin> origin(String field) {
+    Origin at = fieldOrigins.get(field);
+    return at != null ? Optional.of(at) : origin();
+  }
 
   /** Whether this is a static site ({@code web} with {@code runtime: static}). */
   public boolean isStatic() { return "static".equals(text.get("runtime")); }
@@ -215,6 +233,7 @@ public final class BlueprintService {
     private final List<BlueprintEnvVar> envVars = new ArrayList<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
     private @Nullable Origin origin;
+    private final Map<String, Origin> fieldOrigins = new LinkedHashMap<>();
 
     private Builder(String type, String name) {
       this.type = Objects.requireNonNull(type, "type");
@@ -262,6 +281,12 @@ public final class BlueprintService {
     public Builder extra(String field, Object value) { extras.put(field, Objects.requireNonNull(value)); return this; }
 
     public Builder origin(@Nullable Origin v) { this.origin = v; return this; }
+
+    /** Where a field was read (see {@link BlueprintService#origin(String)}); null forgets it. */
+    public Builder origin(String field, @Nullable Origin v) {
+      if (v == null) fieldOrigins.remove(field); else fieldOrigins.put(Objects.requireNonNull(field), v);
+      return this;
+    }
 
     public BlueprintService build() { return new BlueprintService(this); }
   }

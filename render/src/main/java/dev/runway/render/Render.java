@@ -1,14 +1,16 @@
 package dev.runway.render;
 
 import dev.runway.App;
-import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
 import dev.runway.pipeline.DeployTarget;
+import dev.runway.render.internal.BlueprintChecks;
+import dev.runway.render.internal.BlueprintReader;
 import dev.runway.render.internal.Generation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runway on Render, in one place: blueprints generated from the model and checked against it, the
@@ -18,6 +20,7 @@ import java.util.Map;
  * App app = Runway.load(Path.of("runway.conf"));
  * Render.blueprint(app).writeTo(Path.of("render.yaml"));           // runway render generate
  * Problems drift = Render.check(app, Path.of("render.yaml"));        // runway render check
+ * Problems lint = Render.check(Path.of("render.yaml"));              // the same without a model
  * RenderClient client = Render.client(System.getenv("RENDER_API_KEY"));
  * }</pre>
  */
@@ -35,22 +38,53 @@ public final class Render {
   }
 
   /**
-   * Every problem with a committed render.yaml: drift from the model (services, settings and
-   * variables missing, extra or different) and the semantic checks of
-   * {@link RenderBlueprint#check()}, with secrets decided by the model. A file that does not parse
-   * is reported as its problems rather than thrown.
+   * Every problem with a committed render.yaml that needs no model: structural problems (unknown
+   * fields with "did you mean", wrong types, unknown plans, regions and runtimes, missing required
+   * fields), the free plan's limits, web services without {@code healthCheckPath} (a warning) or bound
+   * to a literal port instead of {@code $PORT}, {@code fromService} / {@code fromDatabase} /
+   * {@code fromGroup} that name nothing, and secrets carried as {@code value:} — by name
+   * ({@code *_SECRET}, {@code *_TOKEN}, {@code *_API_KEY}, ...) or by shape (an OpenAI, Anthropic,
+   * Stripe, GitHub or AWS key, a JWT, a private key, a URL with a password). Resources under
+   * {@code projects:} / {@code environments:} and {@code ungrouped:} are checked like top-level ones.
+   *
+   * <p>A structural problem does not hide the others: the checks run on everything that is valid.
+   * Each problem names the line of the field it is about; none carries a secret value. Content
+   * problems are returned, never thrown; YAML that does not parse is one problem at its line.
+   *
+   * <pre>{@code
+   * Problems problems = Render.check(Path.of("render.yaml"));   // runway render check --no-model
+   * if (problems.hasErrors()) System.err.println(problems.toText());
+   * }</pre>
+   *
+   * @throws RunwayException.IoFailed when the file does not exist or cannot be read
+   */
+  public static Problems check(Path renderYaml) {
+    BlueprintReader.Result read;
+    try {
+      read = BlueprintReader.readAll(BlueprintReader.text(renderYaml), renderYaml);
+    } catch (RunwayException.ParseFailed e) {
+      return Problems.of(List.of(BlueprintReader.unparsable(e)));
+    }
+    return BlueprintChecks.lint(read, BlueprintChecks::looksSecret);
+  }
+
+  /**
+   * Every problem with a committed render.yaml: those of {@link #check(Path)}, with secrets decided by
+   * the model, plus drift from the model (services, settings and variables missing, extra or
+   * different). Content problems are returned, never thrown.
+   *
+   * @throws RunwayException.IoFailed when the file does not exist or cannot be read
    */
   public static Problems check(App app, Path renderYaml) {
-    RenderBlueprint committed;
+    BlueprintReader.Result read;
     try {
-      committed = RenderBlueprint.read(renderYaml);
-    } catch (RunwayException.ValidationFailed e) {
-      return e.problems();
-    } catch (RunwayException e) {
-      return Problems.of(List.of(Problem.error(Problem.MALFORMED, "render.yaml", e.getMessage()
-          .replaceFirst("^.*?render\\.yaml: ", "")).withOrigin(e.origin().orElse(null))));
+      read = BlueprintReader.readAll(BlueprintReader.text(renderYaml), renderYaml);
+    } catch (RunwayException.ParseFailed e) {
+      return Problems.of(List.of(BlueprintReader.unparsable(e)));
     }
-    return Generation.check(app, committed);
+    Predicate<String> secret = key -> app.schema().variable(key).map(v -> v.isSecret())
+        .orElseGet(() -> BlueprintChecks.looksSecret(key));
+    return read.problems().and(BlueprintChecks.nested(read, secret)).and(Generation.check(app, read.blueprint()));
   }
 
   /** A client of Render's API with defaults; use {@link RenderClient#builder()} to tune it. */

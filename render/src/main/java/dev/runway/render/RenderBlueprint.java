@@ -86,14 +86,7 @@ public final class RenderBlueprint {
    *     type, unknown plan, region or runtime, missing required field), each at file:line
    */
   public static RenderBlueprint read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": render.yaml: cannot be read (" + e.getClass().getSimpleName()
-          + "); check that the file exists and is readable", Origin.file(file), e);
-    }
-    return BlueprintReader.read(text, file);
+    return BlueprintReader.read(BlueprintReader.text(file), file);
   }
 
   /** Parses render.yaml text; origins read {@code render.yaml:<line>}. Throws as {@link #read(Path)}. */
@@ -118,7 +111,12 @@ public final class RenderBlueprint {
     }
   }
 
-  /** The semantic checks the schema cannot express; see {@code docs/render.md} for the list. */
+  /**
+   * The semantic checks the schema cannot express, on the resources this blueprint holds (services,
+   * databases and env var groups at the top level); see {@code docs/render.md} for the list. To lint a
+   * file, with its structural problems and the resources under {@code projects:}, use
+   * {@link Render#check(Path)}.
+   */
   public Problems check() {
     return BlueprintChecks.check(this);
   }

@@ -31,15 +31,15 @@ class BlueprintChecksTest {
             plan: free
         """).check();
     assertThat(p.all()).extracting(Problem::text).containsExactly(
-        "render.yaml:2: services.api.disk: the free plan has no persistent disk; remove disk: or use plan: starter",
-        "render.yaml:2: services.api.numInstances: the free plan runs one instance, not 2; remove numInstances: or use plan: starter",
-        "render.yaml:2: services.api.scaling: the free plan does not autoscale; remove scaling: or use plan: starter",
-        "render.yaml:10: services.jobs.plan: free is not offered for worker services (expected free only for web"
+        "render.yaml:7: services.api.numInstances: the free plan runs one instance, not 2; remove numInstances: or use plan: starter",
+        "render.yaml:8: services.api.scaling: the free plan does not autoscale; remove scaling: or use plan: starter",
+        "render.yaml:9: services.api.disk: the free plan has no persistent disk; remove disk: or use plan: starter",
+        "render.yaml:13: services.jobs.plan: free is not offered for worker services (expected free only for web"
             + " services, Key Value and Postgres); use plan: starter");
   }
 
   @Test
-  void webServiceNeedsAHealthCheckPathAndMustBindPort() {
+  void aWebServiceWithoutHealthCheckPathIsAWarningAndALiteralPortAnError() {
     Problems p = RenderBlueprint.parse("""
         services:
           - type: web
@@ -47,10 +47,12 @@ class BlueprintChecksTest {
             runtime: python
             startCommand: uvicorn app:app --host 0.0.0.0 --port 8000
         """).check();
-    assertThat(p.all()).extracting(Problem::text).containsExactly(
-        "render.yaml:2: services.api.healthCheckPath: is missing, so Render cannot tell a broken deploy from a live"
-            + " one; add healthCheckPath: /api/health",
-        "render.yaml:2: services.api.startCommand: binds port 8000 instead of $PORT (expected the port Render injects"
+    assertThat(p.warnings()).extracting(Problem::text).containsExactly(
+        "render.yaml:2: services.api.healthCheckPath: is not set, so Render switches traffic to a new deploy as soon as"
+            + " its port is open, healthy or not; to keep the previous deploy serving when a new one is broken, set"
+            + " healthCheckPath: to a path your app answers with 2xx or 3xx");
+    assertThat(p.errors()).extracting(Problem::text).containsExactly(
+        "render.yaml:5: services.api.startCommand: binds port 8000 instead of $PORT (expected the port Render injects"
             + " in PORT (10000 by default)); bind $PORT, e.g. --port $PORT");
   }
 
@@ -84,13 +86,15 @@ class BlueprintChecksTest {
                 fromService: {type: web, name: jobs, property: host}
         """).check();
     assertThat(p.all()).extracting(Problem::text).containsExactly(
-        "render.yaml:2: services.jobs.envVars.API.fromService: names no service 'apii' (expected one of jobs); add the"
-            + " service or fix the name",
-        "render.yaml:2: services.jobs.envVars.CACHE.fromService: says type web but jobs is a worker service; write type: worker",
-        "render.yaml:2: services.jobs.envVars.DB.fromDatabase: names no database 'db' (expected none declared); add it"
+        "render.yaml:6: services.jobs.envVars.fromGroup: names no env var group 'sharde' declared in this file"
+            + " (expected none declared); add it under envVarGroups:, fix the name, or make sure the group exists in"
+            + " your Render workspace",
+        "render.yaml:8: services.jobs.envVars.DB.fromDatabase: names no database 'db' (expected none declared); add it"
             + " under databases: or fix the name",
-        "render.yaml:2: services.jobs.envVars.fromGroup: names no env var group 'sharde' (expected none declared); add"
-            + " it under envVarGroups: or fix the name");
+        "render.yaml:10: services.jobs.envVars.API.fromService: names no service 'apii' (expected one of jobs); add the"
+            + " service or fix the name",
+        "render.yaml:12: services.jobs.envVars.CACHE.fromService: says type web but jobs is a worker service; write type: worker");
+    assertThat(p.errors()).hasSize(3);   // a group may live in the workspace: that one is a warning
   }
 
   @Test
@@ -102,12 +106,12 @@ class BlueprintChecksTest {
             runtime: python
             envVars:
               - key: OPENAI_API_KEY
-                value: sk-proj-abcdefghijklmnop
+                value: sk-proj-abcdef
               - key: LOG_LEVEL
                 value: info
         """).check();
     assertThat(p.all()).extracting(Problem::text).containsExactly(
-        "render.yaml:2: services.jobs.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace"
+        "render.yaml:7: services.jobs.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace"
             + " value: with sync: false and set the value in the Render dashboard (or runway sync)");
     assertThat(p.toText() + p.toJson()).doesNotContain("sk-proj");
   }

@@ -213,7 +213,7 @@ class RenderBlueprintTest {
     Path file = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> RenderBlueprint.read(file))
         .isInstanceOf(RunwayException.IoFailed.class)
-        .hasMessage(file + ": render.yaml: cannot be read (NoSuchFileException); check that the file exists and is readable");
+        .hasMessage(file + ": does not exist; check the path, or write one with runway render generate");
   }
 
   @Test

@@ -46,13 +46,42 @@ public final class Vocabulary {
   public static final Set<String> ROOT_FIELDS = Set.of("services", "databases", "envVarGroups", "previews",
       "previewsEnabled", "previewsExpireAfterDays", "projects", "ungrouped", "version");
 
+  /**
+   * Service types newer than the schema copy Runway checks against, seen in Render's own current
+   * templates (render-examples/trender: Render Workflows): reported as unchecked, not as unknown.
+   */
+  public static final Set<String> NEWER_SERVICE_TYPES = Set.of("workflow");
+  /** Fields newer than the schema copy, seen in Render's own templates (render-examples/langfuse4-template). */
+  public static final java.util.Map<String, Set<String>> NEWER_FIELDS = java.util.Map.of(
+      "keyvalue", Set.of("persistenceMode"), "redis", Set.of("persistenceMode"));
+
+  /** Every field of any service type, for a service whose type is unknown (so only that is reported). */
+  public static final Set<String> ANY_SERVICE_FIELDS = union(SERVER_FIELDS, CRON_FIELDS, STATIC_FIELDS, KEYVALUE_FIELDS,
+      Set.of("env"));
+
+  /**
+   * The fields of a service type. {@code env} is the former name of {@code runtime} (Render's
+   * blueprint spec: "previously named env"; still read, and used by most older files), so it is
+   * accepted wherever runtime is, and reported as deprecated by the reader.
+   */
   public static Set<String> fieldsOf(String type, boolean isStatic) {
     switch (type) {
-      case "cron": return CRON_FIELDS;
+      case "cron": return CRON_WITH_ENV;
       case "keyvalue":
       case "redis": return KEYVALUE_FIELDS;
-      default: return isStatic ? STATIC_FIELDS : SERVER_FIELDS;
+      default: return isStatic ? STATIC_WITH_ENV : SERVER_WITH_ENV;
     }
+  }
+
+  private static final Set<String> SERVER_WITH_ENV = union(SERVER_FIELDS, Set.of("env"));
+  private static final Set<String> CRON_WITH_ENV = union(CRON_FIELDS, Set.of("env"));
+  private static final Set<String> STATIC_WITH_ENV = union(STATIC_FIELDS, Set.of("env"));
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (Set<String> s : sets) all.addAll(s);
+    return Set.copyOf(all);
   }
 
   /** Closest known word, for "did you mean" fixes; null when nothing is close. */
