@@ -5,7 +5,6 @@ import dev.runway.base.Problems;
 import dev.runway.dockersim.DockerSim;
 import dev.runway.env.Dotenv;
 import dev.runway.render.Render;
-import dev.runway.render.RenderBlueprint;
 import dev.runway.vercel.Vercel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,7 +15,7 @@ final class Linters {
 
   static Problems check(LintCommand.FileKind kind, Path file, Optional<App> app) {
     return LintCommand.guarded(file, () -> switch (kind) {
-      case RENDER -> app.isPresent() ? Render.check(app.get(), file) : RenderBlueprint.read(file).check();
+      case RENDER -> app.isPresent() ? Render.check(app.get(), file) : Render.check(file);
       case VERCEL -> app.isPresent() ? Vercel.check(app.get(), file) : Vercel.check(file);
       case COMPOSE -> DockerSim.checkCompose(file);
       case DOTENV -> Dotenv.check(file);
