@@ -75,7 +75,7 @@ class RenderCheckTest {
           - type: web
             name: api
             runtime: node
-            plan: Starter
+            plan: hobby
             healthCheckPath: /healthz
             envVars:
               - key: DEBUG
@@ -365,9 +365,32 @@ class RenderCheckTest {
             + " service is not checked",
         "warning L9: services.cache.persistenceMode: is newer than the render.yaml schema Runway checks against, so"
             + " it is not checked",
-        "warning L12: databases.db.plan: 'basic_256mb' is the API's spelling; the render.yaml schema knows"
+        "warning L12: databases.db.plan: 'basic_256mb' is the API's spelling; the schema knows"
             + " basic-256mb; write plan: basic-256mb");
     assertThat(RenderBlueprint.read(f).databases().get(0).plan()).contains("basic-256mb");
+  }
+
+  @Test
+  void aPlanSpelledWithCapitalsAsInRendersOwnTemplatesIsAWarning() throws Exception {
+    Path f = file("""
+        services:
+          - type: web
+            name: api
+            runtime: node
+            plan: Starter
+            healthCheckPath: /healthz
+        databases:
+          - name: db
+            plan: Basic-1gb
+        """);
+    Problems p = Render.check(f);
+    assertThat(p.hasErrors()).isFalse();
+    assertThat(texts(p, f)).containsExactly(
+        "warning L5: services.api.plan: 'Starter' is not spelled as in the render.yaml schema; the schema knows"
+            + " starter; write plan: starter",
+        "warning L9: databases.db.plan: 'Basic-1gb' is not spelled as in the render.yaml schema; the schema knows"
+            + " basic-1gb; write plan: basic-1gb");
+    assertThat(RenderBlueprint.read(f).service("api").orElseThrow().plan()).contains("starter");
   }
 
   @Test

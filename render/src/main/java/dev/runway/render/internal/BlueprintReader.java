@@ -588,12 +588,15 @@ public final class BlueprintReader {
     String s = string(parent, key, subject);
     if (s == null) return null;
     if (known.contains(s)) return s;
-    if (key.equals("plan") && known.contains(s.replace('_', '-'))) {
-      // Render's API spells plans basic_256mb (render-public-api-openapi.json) and a current Render
-      // template uses that in render.yaml; the render.yaml schema spells it basic-256mb.
-      String schema = s.replace('_', '-');
-      problems.add(Problem.warning(Problem.OUT_OF_RANGE, subject, "'" + s + "' is the API's spelling; the render.yaml"
-          + " schema knows " + schema).withOrigin(at(parent.keyLine(key))).withFix("write plan: " + schema));
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    if (key.equals("plan") && known.contains(lower.replace('_', '-'))) {
+      // Render's API spells plans basic_256mb (render-public-api-openapi.json), and Render's own
+      // templates write Starter and Basic-1gb (render-examples/temporal, preview-environment) and
+      // deploy; the render.yaml schema spells them starter, basic-256mb.
+      String schema = lower.replace('_', '-');
+      String why = lower.equals(s) ? "is the API's spelling" : "is not spelled as in the render.yaml schema";
+      problems.add(Problem.warning(Problem.OUT_OF_RANGE, subject, "'" + s + "' " + why + "; the schema knows " + schema)
+          .withOrigin(at(parent.keyLine(key))).withFix("write plan: " + schema));
       return schema;
     }
     String near = Vocabulary.closest(s, known);
