@@ -60,7 +60,7 @@ class RenderGenerationTest {
         file + ":2: services.api.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace value:"
             + " with sync: false and set the value in the Render dashboard (or runway sync)",
         file + ":2: services.api.plan: render.yaml says 'starter', the model says 'free'; run runway render generate,"
-            + " or change the model");
+            + " or write services.api.plan = \"starter\" in runway.conf to keep render.yaml's value");
     assertThat(p.toText()).doesNotContain("sk-proj-leaked");
   }
 
