@@ -19,34 +19,41 @@ final class Fields {
   private Fields() {}
 
   /** The fields of the nested objects, by the field that holds them (a list holds objects of that shape). */
-  private static final Map<String, Set<String>> NESTED = Map.ofEntries(
-      Map.entry("disk", Set.of("name", "mountPath", "sizeGB")),
-      Map.entry("scaling", Set.of("minInstances", "maxInstances", "targetMemoryPercent", "targetCPUPercent")),
-      Map.entry("buildFilter", Set.of("paths", "ignoredPaths")),
-      Map.entry("ipAllowList", Set.of("source", "description")),
-      Map.entry("previews", Set.of("generation", "plan", "numInstances", "expireAfterDays")),
-      Map.entry("headers", Set.of("path", "name", "value")),
-      Map.entry("routes", Set.of("type", "source", "destination")),
-      Map.entry("registryCredential", Set.of("fromRegistryCreds")),
-      Map.entry("fromRegistryCreds", Set.of("name")),
-      Map.entry("image", Set.of("url", "creds")),
-      Map.entry("creds", Set.of("fromRegistryCreds")),
-      Map.entry("highAvailability", Set.of("enabled")),
-      Map.entry("readReplicas", Set.of("name")),
-      Map.entry("projects", Set.of("name", "environments")),
-      Map.entry("environments", Set.of("name", "services", "databases", "envVarGroups", "networking", "permissions")),
-      Map.entry("networking", Set.of("isolation")),
-      Map.entry("permissions", Set.of("protection")),
+  private static final Map<String, List<String>> NESTED = Map.ofEntries(
+      Map.entry("disk", List.of("name", "mountPath", "sizeGB")),
+      Map.entry("scaling", List.of("minInstances", "maxInstances", "targetMemoryPercent", "targetCPUPercent")),
+      Map.entry("buildFilter", List.of("paths", "ignoredPaths")),
+      Map.entry("ipAllowList", List.of("source", "description")),
+      Map.entry("previews", List.of("generation", "plan", "numInstances", "expireAfterDays")),
+      Map.entry("headers", List.of("path", "name", "value")),
+      Map.entry("routes", List.of("type", "source", "destination")),
+      Map.entry("registryCredential", List.of("fromRegistryCreds")),
+      Map.entry("fromRegistryCreds", List.of("name")),
+      Map.entry("image", List.of("url", "creds")),
+      Map.entry("creds", List.of("fromRegistryCreds")),
+      Map.entry("highAvailability", List.of("enabled")),
+      Map.entry("readReplicas", List.of("name")),
+      Map.entry("projects", List.of("name", "environments")),
+      Map.entry("environments", List.of("name", "services", "databases", "envVarGroups", "networking", "permissions")),
+      Map.entry("networking", List.of("isolation")),
+      Map.entry("permissions", List.of("protection")),
       // resources inside projects and ungrouped: keys kept as render.yaml spells them
-      Map.entry("services", union(union(Vocabulary.SERVER_FIELDS, Vocabulary.CRON_FIELDS),
-          union(Vocabulary.STATIC_FIELDS, Vocabulary.KEYVALUE_FIELDS))),
-      Map.entry("databases", Vocabulary.DATABASE_FIELDS),
-      Map.entry("envVarGroups", Set.of("name", "envVars")),
-      Map.entry("ungrouped", Set.of("services", "databases", "envVarGroups")),
-      Map.entry("envVars", Set.of("key", "value", "generateValue", "sync", "previewValue", "fromDatabase",
+      Map.entry("services", named(union(union(Vocabulary.SERVER_FIELDS, Vocabulary.CRON_FIELDS),
+          union(Vocabulary.STATIC_FIELDS, Vocabulary.KEYVALUE_FIELDS)))),
+      Map.entry("databases", named(Vocabulary.DATABASE_FIELDS)),
+      Map.entry("envVarGroups", List.of("name", "envVars")),
+      Map.entry("ungrouped", List.of("services", "databases", "envVarGroups")),
+      Map.entry("envVars", List.of("key", "value", "generateValue", "sync", "previewValue", "fromDatabase",
           "fromService", "fromGroup")),
-      Map.entry("fromDatabase", Set.of("name", "property")),
-      Map.entry("fromService", Set.of("type", "name", "property", "envVarKey")));
+      Map.entry("fromDatabase", List.of("name", "property")),
+      Map.entry("fromService", List.of("type", "name", "property", "envVarKey")));
+
+  /** type and name first, the rest by name: a stable order for fields a Set holds. */
+  private static List<String> named(Set<String> fields) {
+    List<String> out = new ArrayList<>(List.of("type", "name"));
+    for (String f : new TreeSet<>(fields)) if (!out.contains(f)) out.add(f);
+    return List.copyOf(out);
+  }
 
   /** Root fields a model may set in its {@code render { }} block (the resources come from services and variables). */
   static final Set<String> ROOT = rootFields();
@@ -84,7 +91,7 @@ final class Fields {
   }
 
   /** The field of {@code known} a setting name means; an unknown name is camel-cased, so Render's reader names it. */
-  static String field(String setting, Set<String> known) {
+  static String field(String setting, java.util.Collection<String> known) {
     String k = squash(setting);
     for (String f : known) if (squash(f).equals(k)) return f;
     return camel(setting);
@@ -96,12 +103,15 @@ final class Fields {
    */
   static Object toRender(String field, Object value) {
     if (value instanceof Map<?, ?> m) {
-      Set<String> known = NESTED.getOrDefault(field, Set.of());
-      Map<String, Object> out = new LinkedHashMap<>();
+      List<String> known = NESTED.getOrDefault(field, List.of());
+      Map<String, Object> renamed = new java.util.TreeMap<>();
       m.forEach((k, v) -> {
         String f = field(String.valueOf(k), known);
-        out.put(f, toRender(f, v));
+        renamed.put(f, toRender(f, v));
       });
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (String f : known) if (renamed.containsKey(f)) out.put(f, renamed.remove(f));
+      out.putAll(renamed);
       return out;
     }
     if (value instanceof List<?> l) {
