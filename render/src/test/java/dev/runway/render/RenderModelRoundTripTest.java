@@ -244,6 +244,20 @@ class RenderModelRoundTripTest {
             + " port, user, password, database)");
   }
 
+  /** Public render.yaml files from the corpus (as published) and the runway.conf written by hand for each. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"celery", "django", "sf-pulse"})
+  void realBlueprintsRoundTripThroughAHandWrittenModel(String name) {
+    Path dir = SHOP.resolveSibling("corpus").resolve(name);
+    App app = Runway.load(dir.resolve("runway.conf"));
+    RenderBlueprint committed = RenderBlueprint.read(dir.resolve("render.yaml"));
+    assertThat(Render.blueprint(app)).isEqualTo(committed);
+    assertThat(Render.dropped(app, committed).all()).isEmpty();
+    assertThat(Render.check(app, dir.resolve("render.yaml")).all()).extracting(Problem::text)
+        .noneMatch(t -> t.contains("model"));
+    assertThat(JsonSchemas.validateYaml(RenderBlueprintTest.SCHEMA, Render.blueprint(app).toYaml())).isEmpty();
+  }
+
   static Path copy(Path dir, String yaml) throws IOException {
     Path file = dir.resolve("render.yaml");
     Files.writeString(file, yaml);
