@@ -1,10 +1,18 @@
 package dev.runway.cli;
 
 import dev.runway.App;
+import dev.runway.base.AtomicFiles;
+import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import dev.runway.base.Problems;
+import dev.runway.base.RunwayException;
 import dev.runway.render.Render;
+import dev.runway.render.RenderBlueprint;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -26,27 +34,67 @@ final class RenderCommand implements Runnable {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = "Writes render.yaml for the model's Render services (or prints it with --out -).")
+      description = {"Writes render.yaml for the model's Render services (or prints it with --out -).",
+          "Refuses (exit 1) when the existing file holds something the model does not express, listing",
+          "each thing and the runway.conf that keeps it; --force writes anyway."})
   static final class Generate implements Callable<Integer> {
     @Mixin ModelOptions options;
     @Option(names = "--out", paramLabel = "<file>", description = "Where to write (default: render.yaml beside the config; - for stdout).")
     @Nullable String out;
+    @Option(names = "--force", description = "Write even when that drops what only the existing render.yaml holds.")
+    boolean force;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       App app = options.app();
-      var config = Render.blueprint(app);
       PrintWriter o = spec.commandLine().getOut();
-      if ("-".equals(out)) {
-        o.println(config.toYaml());
-      } else {
-        Path file = out == null ? options.envDir().resolve("render.yaml") : Path.of(out);
-        config.writeTo(file);
-        o.println("wrote " + file);
+      RenderBlueprint blueprint;
+      try {
+        blueprint = Render.blueprint(app);
+      } catch (RunwayException.ValidationFailed e) {
+        Output.problems(o, options.format, "runway.conf (render settings)", e.problems());
+        return ExitCodes.PROBLEMS;
       }
+      if ("-".equals(out)) {
+        o.println(blueprint.toYaml());
+        o.flush();
+        return ExitCodes.OK;
+      }
+      Path file = out == null ? options.envDir().resolve("render.yaml") : Path.of(out);
+      if (!force && Files.exists(file)) {
+        Problems lost = lost(app, file);
+        if (lost.hasErrors()) {
+          Output.problems(o, options.format, file.toString(), lost);
+          o.println("nothing written: keep these in runway.conf, or run runway render generate --force to drop them");
+          o.flush();
+          return ExitCodes.PROBLEMS;
+        }
+      }
+      try {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new RunwayException.IoFailed(file + ": cannot create its folder (" + e.getClass().getSimpleName()
+            + "); check the permissions", Origin.file(file), e);
+      }
+      AtomicFiles.write(file, blueprint.toYaml());
+      o.println("wrote " + file);
       o.flush();
       return ExitCodes.OK;
+    }
+
+    /** What the existing file holds that the model does not; a file that does not read cannot be compared, so it counts too. */
+    private static Problems lost(App app, Path file) {
+      try {
+        return Render.dropped(app, RenderBlueprint.read(file));
+      } catch (RunwayException.ValidationFailed e) {
+        return e.problems();
+      } catch (RunwayException.ParseFailed e) {
+        return Problems.of(List.of(Problem.error(Problem.MALFORMED, "render.yaml", "does not parse, so Runway cannot"
+            + " tell what writing over it would drop (" + e.getMessage().replaceFirst("^.*?render\\.yaml: ", "") + ")").withOrigin(e.origin().orElse(null))
+            .withFix("fix it, or run runway render generate --force to replace it")));
+      }
     }
   }
 

@@ -28,10 +28,36 @@ public final class Render {
   private Render() {}
 
   /**
-   * The blueprint of the model's Render services ({@code platform = render}), describing production:
-   * service settings map to render.yaml fields ({@code health-check-path} → {@code healthCheckPath}),
-   * each variable that reaches the service becomes an env var — secrets and variables without a
-   * production default as {@code sync: false}, never with a value.
+   * The code of a {@link #dropped} problem: render.yaml holds something the model does not, which
+   * generating would remove.
+   */
+  public static final String DROPPED = "DROPPED";
+
+  /**
+   * The blueprint of the model's Render services ({@code platform = render}), describing production.
+   *
+   * <ul>
+   *   <li>Each setting becomes the render.yaml field of the same name ignoring case and dashes, as
+   *       Render's schema spells it for the service's type ({@code health-check-path} →
+   *       {@code healthCheckPath}, {@code size-gb} → {@code sizeGB}), in nested maps and lists too;
+   *       {@code name} is the name in render.yaml when it differs from the model's id;
+   *       {@code type = postgres} makes an entry of {@code databases:}. The top-level
+   *       {@code render { }} block gives the root fields ({@code previews}, ...).
+   *   <li>Each variable that reaches a service becomes one of its env vars: {@code fromDatabase}
+   *       or {@code fromService} for {@code from { service, property | variable }},
+   *       {@code generateValue: true} for {@code generate = true}, {@code sync: false} for a secret
+   *       or a variable without a production default (never a secret's value), else
+   *       {@code value:} its production default and {@code previewValue:} a differing preview
+   *       default. A variable with {@code group = g} goes into the env var group {@code g}, and
+   *       each service it reaches links the group once ({@code fromGroup: g}).
+   * </ul>
+   *
+   * <p>The result is built as {@link RenderBlueprint#read} builds a file's, so writing it and
+   * reading it back gives an equal blueprint.
+   *
+   * @throws RunwayException.ValidationFailed when the model's Render settings do not make a valid
+   *     render.yaml ({@code plan = hobby}), each problem named by its path in the model
+   *     ({@code services.api.plan})
    */
   public static RenderBlueprint blueprint(App app) {
     return Generation.blueprint(app);
@@ -70,8 +96,11 @@ public final class Render {
 
   /**
    * Every problem with a committed render.yaml: those of {@link #check(Path)}, with secrets decided by
-   * the model, plus drift from the model (services, settings and variables missing, extra or
-   * different). Content problems are returned, never thrown.
+   * the model, plus drift from the model (services, databases, env var groups, settings at any depth
+   * and each env var's form — missing, extra or different). Content problems, and a model that makes
+   * no valid blueprint, are returned, never thrown. A fix proposes {@code runway render generate}
+   * only when generating would drop nothing ({@link #dropped}); otherwise it names the runway.conf
+   * change.
    *
    * @throws RunwayException.IoFailed when the file does not exist or cannot be read
    */
@@ -85,6 +114,22 @@ public final class Render {
     Predicate<String> secret = key -> app.schema().variable(key).map(v -> v.isSecret())
         .orElseGet(() -> BlueprintChecks.looksSecret(key));
     return read.problems().and(BlueprintChecks.nested(read, secret)).and(Generation.check(app, read.blueprint()));
+  }
+
+  /**
+   * What a committed blueprint holds that the model does not express, so that generating from the
+   * model would remove it: a service, database, env var group, field (at any depth), env var,
+   * group link or preview value. Each is an error coded {@link #DROPPED} at the thing's origin,
+   * whose fix is the runway.conf text that keeps it. Empty when generating loses nothing; a model
+   * that makes no valid blueprint gives its own problems instead.
+   *
+   * <pre>{@code
+   * Problems lost = Render.dropped(app, RenderBlueprint.read(Path.of("render.yaml")));
+   * if (lost.hasErrors()) throw new IllegalStateException(lost.toText());
+   * }</pre>
+   */
+  public static Problems dropped(App app, RenderBlueprint committed) {
+    return Generation.dropped(app, committed);
   }
 
   /** A client of Render's API with defaults; use {@link RenderClient#builder()} to tune it. */

@@ -57,9 +57,9 @@ class RenderGenerationTest {
     Problems p = Render.check(ACME, file);
     assertThat(p.errors()).extracting(Problem::text).containsExactly(
         file + ":2: services.api.envVars.MAX_UPLOAD_MB: is in the model but not in render.yaml; run runway render generate",
-        file + ":2: services.api.plan: render.yaml says 'starter', the model says 'free'; run runway render generate,"
-            + " or change the model",
-        file + ":28: services.api.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace value:"
+        file + ":5: services.api.plan: render.yaml says 'starter', the model says 'free'; run runway render generate,"
+            + " or write services.api.plan = \"starter\" in runway.conf to keep render.yaml's value",
+        file + ":29: services.api.envVars.OPENAI_API_KEY: is a secret but render.yaml carries its value; replace value:"
             + " with sync: false and set the value in the Render dashboard (or runway sync)");
     assertThat(p.toText()).doesNotContain("sk-proj-leaked");
   }

@@ -30,6 +30,19 @@ public final class BlueprintWriter {
   private BlueprintWriter() {}
 
   public static String write(RenderBlueprint blueprint) {
+    return MAPPER.writeValueAsString(tree(blueprint));
+  }
+
+  /**
+   * The blueprint as plain Java values (ordered maps, lists, strings, numbers, booleans), exactly
+   * the fields {@link #write} writes: what drift and dropped-field checks compare.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> plain(RenderBlueprint blueprint) {
+    return MAPPER.treeToValue(tree(blueprint), java.util.LinkedHashMap.class);
+  }
+
+  private static ObjectNode tree(RenderBlueprint blueprint) {
     ObjectNode root = MAPPER.createObjectNode();
     Object version = blueprint.extras().get("version");
     if (version != null) root.set("version", MAPPER.valueToTree(version));
@@ -55,7 +68,7 @@ public final class BlueprintWriter {
       }
     }
     extras(root, blueprint.extras(), List.of("version"));
-    return MAPPER.writeValueAsString(root);
+    return root;
   }
 
   private static ObjectNode service(BlueprintService s) {

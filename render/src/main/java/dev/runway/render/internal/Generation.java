@@ -1,29 +1,37 @@
 package dev.runway.render.internal;
 
 import dev.runway.App;
+import dev.runway.Service;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
-import dev.runway.Service;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Environment;
+import dev.runway.env.ValueSource;
 import dev.runway.env.Var;
 import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;
+import dev.runway.render.EnvVarGroup;
 import dev.runway.render.RenderBlueprint;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Runway model to a blueprint, and a committed blueprint compared with the model. The blueprint
- * describes production: variables get their production default as {@code value:}, and secrets (or
- * variables without a production default) become {@code sync: false}, never values.
+ * The Runway model to a blueprint. The blueprint describes production: variables get their
+ * production default as {@code value:} (and a differing preview default as {@code previewValue:}),
+ * secrets and variables without a production default become {@code sync: false}, never values.
+ *
+ * <p>The model is first turned into render.yaml's plain tree and then read by
+ * {@link BlueprintReader}, so a generated blueprint is built exactly like a read one (the two
+ * compare equal field for field) and Render's rules apply to the model's settings too.
  */
 public final class Generation {
   public static final String PLATFORM = "render";
@@ -31,150 +39,264 @@ public final class Generation {
 
   private Generation() {}
 
+  /**
+   * The model's blueprint.
+   *
+   * @throws RunwayException.ValidationFailed when the model's Render settings do not make a valid
+   *     render.yaml, each problem named in the model's terms ({@code services.api.plan})
+   */
   public static RenderBlueprint blueprint(App app) {
-    RenderBlueprint.Builder b = RenderBlueprint.builder();
-    for (Service s : app.servicesOn(PLATFORM)) b.service(service(app, s));
-    return b.build();
+    Names names = new Names(app);
+    String yaml = BlueprintWriter.MAPPER.writeValueAsString(tree(app, names));
+    try {
+      return BlueprintReader.read(yaml, null);
+    } catch (RunwayException.ValidationFailed e) {
+      List<Problem> out = new ArrayList<>();
+      for (Problem p : e.problems().all()) out.add(inModelTerms(p, names));
+      throw new RunwayException.ValidationFailed(Problems.of(out));
+    }
   }
 
-  static BlueprintService service(App app, Service s) {
-    Map<String, Object> settings = s.settings();
-    String type = text(settings, "type").orElse("web");
-    BlueprintService.Builder b = BlueprintService.builder(type, s.name());
-    for (Map.Entry<String, Object> e : settings.entrySet()) {
-      String field = camel(e.getKey());
-      Object v = e.getValue();
-      if (field.equals("type")) continue;
-      if (BlueprintServiceFields.TEXT.contains(field) && v != null) {
-        b.text(field, String.valueOf(v));
-      } else if (field.equals("numInstances") && v instanceof Number n) {
-        b.numInstances(n.intValue());
-      } else if (field.equals("domains") && v instanceof List<?> list) {
-        b.domains(list.stream().map(String::valueOf).toList());
+  // ---- model → render.yaml tree ----
+
+  static Map<String, Object> tree(App app, Names names) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    app.platformSettings(PLATFORM).forEach((k, v) -> {
+      String f = Fields.field(k, Fields.ROOT);
+      root.put(f, Fields.toRender(f, lenient(f, v)));
+    });
+    List<Object> services = new ArrayList<>();
+    List<Object> databases = new ArrayList<>();
+    for (Service s : app.servicesOn(PLATFORM)) {
+      if (Fields.isPostgres(names.type(s))) databases.add(settings(s, names));
+      else services.add(service(app, s, names));
+    }
+    if (!services.isEmpty()) root.put("services", services);
+    if (!databases.isEmpty()) root.put("databases", databases);
+    Map<String, List<Object>> groups = new LinkedHashMap<>();
+    for (Var<?> v : app.schema().variables()) {
+      groupOf(v, names).ifPresent(g -> {
+        if (app.servicesOn(PLATFORM).stream().anyMatch(s -> carriesEnvVars(s, names) && v.reaches(s.name()))) {
+          groups.computeIfAbsent(g, x -> new ArrayList<>()).add(envVar(app, v, names));
+        }
+      });
+    }
+    if (!groups.isEmpty()) {
+      List<Object> list = new ArrayList<>();
+      groups.forEach((g, vars) -> {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("name", g);
+        n.put("envVars", vars);
+        list.add(n);
+      });
+      root.put("envVarGroups", list);
+    }
+    return root;
+  }
+
+  private static Map<String, Object> settings(Service s, Names names) {
+    String type = names.type(s);
+    Set<String> known = Fields.serviceFields(type, names.isStatic(s));
+    Map<String, Object> n = new LinkedHashMap<>();
+    if (!Fields.isPostgres(type)) n.put("type", type);
+    n.put("name", names.render(s.name()));
+    s.settings().forEach((k, v) -> {
+      String f = Fields.field(k, known);
+      if (f.equals("type") || f.equals("name") || f.equals("envVars") || v == null) return;
+      n.put(f, Fields.toRender(f, lenient(f, v)));
+    });
+    return n;
+  }
+
+  private static Map<String, Object> service(App app, Service s, Names names) {
+    Map<String, Object> n = settings(s, names);
+    if (!carriesEnvVars(s, names)) return n;
+    List<Object> envVars = new ArrayList<>();
+    Set<String> linked = new LinkedHashSet<>();
+    for (Var<?> v : app.schema().variablesFor(s.name())) {
+      Optional<String> group = groupOf(v, names);
+      if (group.isEmpty()) envVars.add(envVar(app, v, names));
+      else if (linked.add(group.get())) envVars.add(Map.of("fromGroup", group.get()));
+    }
+    if (!envVars.isEmpty()) n.put("envVars", envVars);
+    return n;
+  }
+
+  /** The group a variable goes into on Render; a reference cannot live in a group, so it stays on the service. */
+  static Optional<String> groupOf(Var<?> v, Names names) {
+    if (v.group().isEmpty()) return Optional.empty();
+    if (v.source().orElse(null) instanceof ValueSource.FromService from && reference(v, from, names) != null) {
+      return Optional.empty();
+    }
+    return v.group();
+  }
+
+  static boolean carriesEnvVars(Service s, Names names) {
+    String t = names.type(s);
+    return !t.equals("keyvalue") && !t.equals("redis") && !Fields.isPostgres(t);
+  }
+
+  private static Map<String, Object> envVar(App app, Var<?> v, Names names) {
+    Map<String, Object> n = new LinkedHashMap<>();
+    n.put("key", v.name());
+    ValueSource source = v.source().orElse(null);
+    if (source instanceof ValueSource.Generated) {
+      n.put("generateValue", true);
+      return n;
+    }
+    if (source instanceof ValueSource.FromService from) {
+      Map<String, Object> ref = reference(v, from, names);
+      if (ref != null) {
+        n.putAll(ref);
+        return n;
       }
+      // not something Render can reference (RenderPlatform reports why): the value is set by hand
+      n.put("sync", false);
+      return n;
     }
-    if (!type.equals("keyvalue") && !type.equals("redis")) {
-      for (Var<?> v : app.schema().variablesFor(s.name())) b.envVar(envVar(v));
+    Optional<String> value = v.isSecret() ? Optional.empty() : v.defaultTextIn(TARGET);
+    if (value.isEmpty()) {
+      n.put("sync", false);
+      return n;
     }
-    return b.build();
+    n.put("value", value.get());
+    if (app.environments().contains(Environment.PREVIEW)) {
+      v.defaultTextIn(Environment.PREVIEW).filter(p -> !p.equals(value.get())).ifPresent(p -> n.put("previewValue", p));
+    }
+    return n;
   }
 
-  static BlueprintEnvVar envVar(Var<?> v) {
-    if (v.isSecret()) return BlueprintEnvVar.unsynced(v.name());
-    Optional<String> value = v.defaultTextIn(TARGET);
-    return value.<BlueprintEnvVar>map(x -> BlueprintEnvVar.value(v.name(), x))
-        .orElseGet(() -> BlueprintEnvVar.unsynced(v.name()));
+  /** fromDatabase or fromService for a reference to a Render service of the model; null when Render cannot express it. */
+  static @Nullable Map<String, Object> reference(Var<?> v, ValueSource.FromService from, Names names) {
+    Service target = names.service(from.service());
+    if (target == null || !target.platform().equals(PLATFORM)) return null;
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("name", names.render(target.name()));
+    if (Fields.isPostgres(names.type(target))) {
+      if (from.property().isEmpty()) return null;
+      ref.put("property", from.property().get());
+      return Map.of("fromDatabase", ref);
+    }
+    Map<String, Object> typed = new LinkedHashMap<>();
+    typed.put("type", names.referenceType(target));
+    typed.putAll(ref);
+    from.property().ifPresent(p -> typed.put("property", p));
+    from.variable().ifPresent(k -> typed.put("envVarKey", k));
+    return Map.of("fromService", typed);
   }
+
+  /** HOCON reads {@code 16} as a number; render.yaml wants these as strings. */
+  private static Object lenient(String field, Object value) {
+    if ((field.equals("postgresMajorVersion") || field.equals("version")) && value instanceof Number n) {
+      return n.toString();
+    }
+    return value;
+  }
+
+  private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean (\\w+)\\?");
+
+  /** A reader problem about the generated text, said of the model: no origin in a file that does not exist. */
+  private static Problem inModelTerms(Problem p, Names names) {
+    String subject = p.subject();
+    String model = names.modelPath(subject);
+    Problem out = Problem.error(p.code(), model, p.message()).withExpected(p.expected().orElse(null));
+    String fix = p.fix().orElse(null);
+    if (fix != null) {
+      Matcher m = DID_YOU_MEAN.matcher(fix);
+      fix = m.find() ? "did you mean " + Fields.kebab(m.group(1)) + "?" : fix;
+    }
+    return out.withFix(fix).withSeverity(p.severity());
+  }
+
+  // ---- drift and dropped fields ----
 
   /** Drift between the model and a committed blueprint, plus the semantic checks with the model's secrets. */
   public static Problems check(App app, RenderBlueprint committed) {
-    RenderBlueprint expected = blueprint(app);
-    Set<String> secrets = new java.util.HashSet<>();
-    Map<String, Var<?>> vars = new HashMap<>();
-    for (Var<?> v : app.schema().variables()) {
-      vars.put(v.name(), v);
-      if (v.isSecret()) secrets.add(v.name());
+    return new Drift(app, committed).check();
+  }
+
+  /** What the committed blueprint holds that generating from the model would drop, each with the runway.conf that keeps it. */
+  public static Problems dropped(App app, RenderBlueprint committed) {
+    return new Drift(app, committed).dropped();
+  }
+
+  /** The model's names: ids ↔ render.yaml names, types. */
+  static final class Names {
+    private final App app;
+    private final Map<String, String> renderToId = new LinkedHashMap<>();
+
+    Names(App app) {
+      this.app = app;
+      for (Service s : app.servicesOn(PLATFORM)) renderToId.putIfAbsent(render(s.name()), s.name());
     }
-    List<Problem> out = new ArrayList<>(BlueprintChecks.check(committed,
-        key -> secrets.contains(key) || (!vars.containsKey(key) && BlueprintChecks.looksSecret(key))).all());
-    Origin fileOrigin = committed.origin().orElse(Origin.of("render.yaml"));
-    for (BlueprintService want : expected.services()) {
-      String subject = "services." + want.name();
-      BlueprintService have = committed.service(want.name()).orElse(null);
-      if (have == null) {
-        out.add(Problem.error(Problem.MISSING, subject, "is in the model but not in render.yaml").withOrigin(fileOrigin)
-            .withFix("run runway render generate"));
-        continue;
-      }
-      Origin at = have.origin().orElse(fileOrigin);
-      if (!want.type().equals(have.type())) {
-        out.add(Problem.error(Problem.CONFLICT, subject + ".type", "render.yaml says " + have.type() + ", the model says "
-            + want.type()).withOrigin(at).withFix("run runway render generate, or change the model"));
-      }
-      Map<String, String> wantText = want.textFields();
-      Map<String, String> haveText = have.textFields();
-      for (String f : new TreeSet<>(union(wantText.keySet(), haveText.keySet()))) {
-        String w = wantText.get(f);
-        String h = haveText.get(f);
-        if (w != null && !w.equals(h)) {
-          out.add(Problem.error(Problem.CONFLICT, subject + "." + f, (h == null ? "is missing in render.yaml" : "render.yaml says '"
-              + h + "'") + ", the model says '" + w + "'").withOrigin(at).withFix("run runway render generate, or change the model"));
-        } else if (w == null && h != null) {
-          out.add(Problem.warning(Problem.UNKNOWN, subject + "." + f, "is set in render.yaml ('" + h + "') but not in the model")
-              .withOrigin(at).withFix("add " + kebab(f) + " = \"" + h + "\" to the service in the model"));
+
+    @Nullable Service service(String id) {
+      return app.services().stream().filter(s -> s.name().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The render.yaml name of a model service: its {@code name} setting, else its id. */
+    String render(String id) {
+      Service s = service(id);
+      return s == null ? id : s.setting("name").orElse(id);
+    }
+
+    /** The model id of a render.yaml name; a name the model lacks gets the id a fix would give it. */
+    String id(String renderName) {
+      String id = renderToId.get(renderName);
+      return id != null ? id : Fields.id(renderName);
+    }
+
+    boolean known(String renderName) {
+      return renderToId.containsKey(renderName);
+    }
+
+    String type(Service s) {
+      return s.setting("type").orElse("web");
+    }
+
+    boolean isStatic(Service s) {
+      return s.setting("runtime").filter("static"::equals).isPresent();
+    }
+
+    /** fromService.type: the service's type, {@code static} for a static site. */
+    String referenceType(Service s) {
+      return type(s).equals("web") && isStatic(s) ? "static" : type(s);
+    }
+
+    /** services.My API.healthCheckPath → services.api.health-check-path; databases.db → services.db. */
+    String modelPath(String subject) {
+      for (String prefix : List.of("services.", "databases.")) {
+        if (!subject.startsWith(prefix)) continue;
+        for (Map.Entry<String, String> e : renderToId.entrySet()) {
+          String head = prefix + e.getKey();
+          if (subject.equals(head) || subject.startsWith(head + ".")) {
+            String rest = subject.substring(head.length());
+            return "services." + e.getValue() + kebabPath(rest);
+          }
         }
       }
-      if (!Objects.equals(want.numInstances(), have.numInstances()) && want.numInstances().isPresent()) {
-        out.add(Problem.error(Problem.CONFLICT, subject + ".numInstances", "render.yaml says "
-            + have.numInstances().map(String::valueOf).orElse("nothing") + ", the model says " + want.numInstances().get())
-            .withOrigin(at).withFix("run runway render generate"));
-      }
-      for (BlueprintEnvVar w : want.envVars()) {
-        String key = w.key().orElseThrow();
-        BlueprintEnvVar h = have.envVar(key).orElse(null);
-        String vs = subject + ".envVars." + key;
-        if (h == null) {
-          out.add(Problem.error(Problem.MISSING, vs, "is in the model but not in render.yaml").withOrigin(at)
-              .withFix("run runway render generate"));
-        } else if (w instanceof BlueprintEnvVar.Value wv && h instanceof BlueprintEnvVar.Value hv
-            && !wv.value().equals(hv.value()) && !secrets.contains(key)) {
-          out.add(Problem.error(Problem.CONFLICT, vs, "render.yaml says '" + hv.value() + "', the model's production default is '"
-              + wv.value() + "'").withOrigin(at).withFix("run runway render generate, or change the default"));
-        }
-      }
-      for (BlueprintEnvVar h : have.envVars()) {
-        h.key().filter(k -> !vars.containsKey(k)).ifPresent(k -> out.add(Problem.warning(Problem.UNKNOWN,
-            subject + ".envVars." + k, "is in render.yaml but the model declares no such variable").withOrigin(at)
-            .withFix("declare " + k + " in the model, or remove it from render.yaml")));
-      }
+      if (subject.startsWith("envVarGroups.")) return "variables (group " + subject.substring("envVarGroups.".length()) + ")";
+      return "render." + kebabPath("." + subject).substring(1);
     }
-    for (BlueprintService have : committed.services()) {
-      if (expected.service(have.name()).isEmpty()) {
-        out.add(Problem.error(Problem.UNKNOWN, "services." + have.name(), "is in render.yaml but the model has no render"
-            + " service of that name").withOrigin(have.origin().orElse(fileOrigin))
-            .withFix("add it to the model with platform = render, or remove it from render.yaml"));
+
+    private static String kebabPath(String dotted) {
+      StringBuilder sb = new StringBuilder();
+      for (String part : dotted.split("\\.", -1)) {
+        // camelCase fields become kebab-case; env var keys (FOO) and list indexes stay as written
+        if (!part.isEmpty()) sb.append('.').append(part.matches("[a-z][a-zA-Z0-9]*") ? Fields.kebab(part) : part);
       }
+      return sb.toString();
     }
-    return Problems.of(out);
   }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> u = new java.util.LinkedHashSet<>(a);
-    u.addAll(b);
-    return u;
+  static Optional<Origin> originOf(@Nullable BlueprintService s, RenderBlueprint file) {
+    // TODO: BlueprintService.origin(String field) once the reader records per-field lines (h-render-lint)
+    if (s != null && s.origin().isPresent()) return s.origin();
+    return file.origin();
   }
 
-  private static Optional<String> text(Map<String, Object> settings, String key) {
-    Object v = settings.get(key);
-    return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
-  }
-
-  /** health-check-path → healthCheckPath; dockerfile-path → dockerfilePath. */
-  static String camel(String key) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char c : key.toCharArray()) {
-      if (c == '-' || c == '_') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return sb.toString();
-  }
-
-  static String kebab(String field) {
-    return field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-  }
-
-  /** Which modelled text fields exist (kept here so the public class stays small). */
-  static final class BlueprintServiceFields {
-    static final List<String> TEXT = List.of(
-        "runtime", "plan", "region", "repo", "branch", "rootDir", "schedule", "buildCommand",
-        "startCommand", "dockerCommand", "dockerfilePath", "dockerContext", "preDeployCommand",
-        "staticPublishPath", "healthCheckPath", "autoDeployTrigger");
-
-    private BlueprintServiceFields() {}
+  static List<BlueprintEnvVar> groupVars(RenderBlueprint b, String group) {
+    return b.envVarGroups().stream().filter(g -> g.name().equals(group)).findFirst()
+        .map(EnvVarGroup::envVars).orElse(List.of());
   }
 }

@@ -1,18 +1,25 @@
 package dev.runway.render.internal;
 
 import dev.runway.App;
+import dev.runway.Service;
 import dev.runway.base.Problem;
+import dev.runway.base.RunwayException;
 import dev.runway.env.Env;
 import dev.runway.env.Environment;
+import dev.runway.env.ValueSource;
+import dev.runway.env.Var;
 import dev.runway.platform.Platform;
 import dev.runway.render.RenderBlueprint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Render's plug-in for core: the blueprint the model would generate, held to Render's rules (free
- * plan limits, health check path, $PORT, references), for every environment.
+ * Render's plug-in for core: the setting names runway.conf may use, and the blueprint the model
+ * would generate, held to Render's rules (free plan limits, health check path, $PORT, references),
+ * for every environment.
  */
 public final class RenderPlatform implements Platform {
   @Override
@@ -20,17 +27,59 @@ public final class RenderPlatform implements Platform {
     return Generation.PLATFORM;
   }
 
+  /** render.yaml's fields for the service's type, kebab-cased; {@code type} and {@code name} always. */
+  @Override
+  public Optional<Set<String>> settingNames(Service service) {
+    String type = service.setting("type").orElse("web");
+    boolean isStatic = service.setting("runtime").filter("static"::equals).isPresent();
+    return Optional.of(Collections.unmodifiableSet(Fields.kebab(Fields.serviceFields(type, isStatic))));
+  }
+
+  @Override
+  public Optional<Set<String>> platformSettingNames() {
+    return Optional.of(Collections.unmodifiableSet(Fields.kebab(Fields.ROOT)));
+  }
+
   @Override
   public List<Problem> check(App app, Environment environment, Optional<Env> values) {
     List<Problem> out = new ArrayList<>();
-    RenderBlueprint blueprint = Generation.blueprint(app);
+    for (Problem p : references(app)) out.add(p.withEnvironment(environment.name()));
+    RenderBlueprint blueprint;
     try {
-      RenderBlueprint.parse(blueprint.toYaml());   // settings Render does not know (plan = hobby) surface here
-    } catch (dev.runway.base.RunwayException.ValidationFailed e) {
-      for (Problem p : e.problems().all()) out.add(p.withOrigin(null).withEnvironment(environment.name()));
+      blueprint = Generation.blueprint(app);   // settings Render does not know (plan = hobby) surface here
+    } catch (RunwayException.ValidationFailed e) {
+      for (Problem p : e.problems().all()) out.add(p.withEnvironment(environment.name()));
+      return out;
     }
     for (Problem p : BlueprintChecks.check(blueprint, key -> app.schema().variable(key).map(v -> v.isSecret()).orElse(false)).all()) {
       out.add(p.withEnvironment(environment.name()));
+    }
+    return out;
+  }
+
+  /** from { } that render.yaml cannot say: generation sets those variables by hand (sync: false) instead. */
+  static List<Problem> references(App app) {
+    List<Problem> out = new ArrayList<>();
+    Generation.Names names = new Generation.Names(app);
+    for (Var<?> v : app.schema().variables()) {
+      if (!(v.source().orElse(null) instanceof ValueSource.FromService from)) continue;
+      if (app.servicesOn(Generation.PLATFORM).stream().noneMatch(s -> v.reaches(s.name()))) continue;
+      Service target = names.service(from.service());
+      String subject = "variables." + v.name() + ".from";
+      if (target == null) continue;   // App.of already rejects an unknown service
+      if (!target.platform().equals(Generation.PLATFORM)) {
+        out.add(Problem.error(Problem.NOT_ALLOWED, subject, "names " + target.name() + ", which is on "
+            + target.platform() + ": render.yaml references reach only Render services, so the value is set by hand"
+            + " (sync: false)").withFix("remove from and set " + v.name() + " in the Render dashboard (or runway sync)"));
+      } else if (Fields.isPostgres(names.type(target)) && from.variable().isPresent()) {
+        out.add(Problem.error(Problem.NOT_ALLOWED, subject, "names variable " + from.variable().get() + " of "
+            + target.name() + ", but a Render database has no variables").withFix("write from { service = "
+            + target.name() + ", property = connectionString } (or host, port, user, password, database)"));
+      } else if (v.group().isPresent()) {
+        out.add(Problem.warning(Problem.CONFLICT, "variables." + v.name() + ".group", "is ignored on Render: an env var"
+            + " group holds only values, generateValue and sync: false, not references, so " + v.name()
+            + " stays on each service").withFix("remove group = " + v.group().get() + " from " + v.name()));
+      }
     }
     return out;
   }
