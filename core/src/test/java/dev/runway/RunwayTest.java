@@ -323,7 +323,7 @@ class RunwayTest {
         .isInstanceOf(RunwayException.ModelInvalid.class)
         .hasMessage("runway.conf:6: services.api.helth-check-path: is not a fixedsettings setting; did you mean "
             + "health-check-path? (known: health-check-path, plan, type)\n"
-            + "runway.conf:8: services.db.plan: is not a fixedsettings setting; (known: disk-size-gb, type)");
+            + "runway.conf:8: services.db.plan: is not a fixedsettings setting (known: disk-size-gb, type)");
   }
 
   @Test
@@ -426,7 +426,7 @@ class RunwayTest {
         .hasMessage(String.join("\n",
             "runway.conf:8: rules[0].variable: names variable 'SENTRY_DNS', which is not declared; "
                 + "did you mean SENTRY_DSN? (known: SENTRY_DSN)",
-            "runway.conf:8: rules[0].requires: names variable 'SENTRY_ENVIRONMENT', which is not declared; "
+            "runway.conf:8: rules[0].requires: names variable 'SENTRY_ENVIRONMENT', which is not declared "
                 + "(known: SENTRY_DSN)",
             "runway.conf: rules[1].in: is missing; add in = [production]"));
   }

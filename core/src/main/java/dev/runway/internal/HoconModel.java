@@ -617,7 +617,9 @@ public final class HoconModel {
     } else {
       hint = fix == null ? "" : fix;
     }
-    errors.add(origin + ": " + path + ": " + problem + (hint.isEmpty() ? "" : "; " + hint));
+    // "did you mean x? (known: ...)" follows "; ", a bare "(known: ...)" reads better without it.
+    String separator = hint.startsWith("(") ? " " : "; ";
+    errors.add(origin + ": " + path + ": " + problem + (hint.isEmpty() ? "" : separator + hint));
     errorOrigins.add(origin);
   }
 
