@@ -92,4 +92,23 @@ class RenderGenerationTest {
     assertThat(RenderPlan.FREE.spinsDown()).isTrue();
     assertThat(RenderPlan.of("hobby")).isEmpty();
   }
+
+  @Test
+  void aVariableMissingFromRenderYamlIsAnErrorOnlyWhenProductionNeedsItFromTheFile(@TempDir Path dir) throws Exception {
+    App app = Runway.parse("""
+        app = shop
+        services { api { platform = render, runtime = python, health-check-path = /healthz } }
+        variables {
+          DEBUG { type = boolean, required = false, targets = [api] }
+          API_TOKEN { type = secret, required-in = [production], targets = [api] }
+        }
+        """, "runway.conf");
+    Path file = dir.resolve("render.yaml");
+    Files.writeString(file, "services:\n  - type: web\n    name: api\n    runtime: python\n    healthCheckPath: /healthz\n");
+    Problems p = Render.check(app, file);
+    assertThat(p.errors()).extracting(Problem::subject).containsExactly("services.api.envVars.API_TOKEN");
+    assertThat(p.warnings()).extracting(Problem::text).containsExactly(file + ":2: services.api.envVars.DEBUG: is in the"
+        + " model (optional, set by hand) but not declared in render.yaml, so Render does not ask for it; run runway"
+        + " render generate");
+  }
 }

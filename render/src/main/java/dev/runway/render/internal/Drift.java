@@ -5,6 +5,7 @@ import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
+import dev.runway.env.Environment;
 import dev.runway.env.Var;
 import dev.runway.render.BlueprintDatabase;
 import dev.runway.render.BlueprintEnvVar;
@@ -315,9 +316,18 @@ final class Drift {
       BlueprintEnvVar hv = h.get(key);
       BlueprintEnvVar wv = e.getValue();
       if (hv == null) {
-        out.add(Problem.error(Problem.MISSING, vs, "is in the model but not in render.yaml").withOrigin(at)
-            .withFix(canGenerate ? GENERATE : "add it to render.yaml by hand, or stop it reaching " + target
-                + " in runway.conf" + WOULD_DROP));
+        String fix = canGenerate ? GENERATE : "add it to render.yaml by hand, or stop it reaching " + target
+            + " in runway.conf" + WOULD_DROP;
+        Var<?> declared = vars.get(key);
+        if (wv instanceof BlueprintEnvVar.Unsynced && declared != null && !declared.isRequiredIn(Environment.PRODUCTION)) {
+          // An optional variable set by hand: without its sync: false line Render only does not ask for
+          // it when the Blueprint is created; production is not missing anything the model requires.
+          out.add(Problem.warning(Problem.MISSING, vs, "is in the model (optional, set by hand) but not declared in"
+              + " render.yaml, so Render does not ask for it").withOrigin(at).withFix(fix));
+        } else {
+          out.add(Problem.error(Problem.MISSING, vs, "is in the model but not in render.yaml").withOrigin(at)
+              .withFix(fix));
+        }
       } else if (!wv.equals(hv)) {
         formDrift(out, vs, key, wv, hv, hv.origin().orElse(at), canGenerate);
       }
