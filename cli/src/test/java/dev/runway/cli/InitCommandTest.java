@@ -192,7 +192,7 @@ class InitCommandTest {
         + "environments: development, preview, production\n"
         + "variables (16): 5 secret, 8 internal, 3 public\n"
         + "  by type: boolean 1, duration 1, email 1, integer 1, list 1, port 1, postgres-url 1, secret 4, string 2, url 3\n"
-        + "to review (2; each is a '# review:' comment in runway.conf):\n"
+        + "to review (6 variables; each is a '# review:' comment in runway.conf):\n"
         + "  SENTRY_DSN: render.yaml has it set in the dashboard (sync: false); say sensitivity = secret if it is one\n"
         + "  OPENAI_API_KEY, MAIL_PASSWORD, SENTRY_DSN, CORS_ORIGINS, NEXT_PUBLIC_SUPABASE_URL, REVALIDATE_SECRET: optional,"
         + " because no .env or .env.<environment> file in the app's folder sets them; say required-in = [production]"

@@ -218,7 +218,9 @@ public final class Init {
     out.add("  by type: " + String.join(", ", byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
     List<String> review = new ArrayList<>();
     List<String> optional = new ArrayList<>();
+    java.util.Set<String> toReview = new java.util.LinkedHashSet<>();
     for (Draft.Variable v : d.variables.values()) {
+      if (!v.review.isEmpty()) toReview.add(v.name);
       for (String r : v.review) {
         if (r.startsWith(OPTIONAL)) optional.add(v.name);
         else review.add("  " + v.name + ": " + r);
@@ -228,7 +230,8 @@ public final class Init {
       review.add("  " + String.join(", ", optional) + ": " + OPTIONAL + " no .env or .env.<environment> file in the"
           + " app's folder sets " + (optional.size() == 1 ? "it" : "them") + "; say required-in = [production] where production needs one");
     }
-    out.add("to review (" + review.size() + "; each is a '# review:' comment in runway.conf):");
+    out.add("to review (" + toReview.size() + (toReview.size() == 1 ? " variable" : " variables")
+        + "; each is a '# review:' comment in runway.conf):");
     out.addAll(review);
     return out;
   }
