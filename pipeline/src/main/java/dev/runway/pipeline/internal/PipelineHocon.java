@@ -64,6 +64,7 @@ public final class PipelineHocon {
           "max-p95-regression"));
   private static final List<String> GATES = List.of("exit-code", "junit", "performance");
   private static final Set<String> NOTIFIERS = Set.of("slack", "discord", "webhook");
+  private static final Duration SANDBOX_BACKOFF = Duration.ofMillis(200);
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
   private final Path file;
@@ -169,8 +170,10 @@ public final class PipelineHocon {
     ConfigObject on = object(value, path, "write on { push = [main], manual = true }");
     if (on == null) return;
     unknownKeys(on, path, TRIGGER_KEYS);
-    for (String key : sortedByLine(on)) {
+    // A fixed order (as GitHub lists them), not the file's: triggers are often written on one line.
+    for (String key : List.of("push", "pull-request", "manual", "schedule")) {
       ConfigValue v = on.get(key);
+      if (v == null) continue;
       String at = path + "." + key;
       switch (key) {
         case "push", "pull-request" -> {
@@ -290,6 +293,8 @@ public final class PipelineHocon {
       if (s.containsKey("retries") || s.containsKey("backoff")) {
         Integer times = s.containsKey("retries") ? integer(s.get("retries"), path + ".retries") : Integer.valueOf(0);
         Duration backoff = s.containsKey("backoff") ? duration(c, s, "backoff", path) : Duration.ofSeconds(1);
+        // Sandboxes answer at once: waiting for a real service to warm up would only slow the run.
+        if (backoff != null && wiring.sandbox() && backoff.compareTo(SANDBOX_BACKOFF) > 0) backoff = SANDBOX_BACKOFF;
         if (times != null && backoff != null) step = step.retries(times, backoff);
       }
       if (s.containsKey("when")) {

@@ -56,7 +56,7 @@ public final class WorkflowWriter {
     String rollback(String id) {
       return runway()
           ? "runway pipeline step " + pipeline + " " + id + " --config " + config
-              + " --rollback --from \"$FROM_VERSION\" --to \"$TO_VERSION\""
+              + " --rollback-from \"$FROM_VERSION\" --rollback-to \"$TO_VERSION\""
           : "jbang " + script + " --rollback " + id + " --from \"$FROM_VERSION\" --to \"$TO_VERSION\"";
     }
   }
