@@ -217,18 +217,20 @@ public final class PipelineHocon {
     }
     String kind = present.get(0);
     List<Consumer<Stage.Builder>> parts = new ArrayList<>();
+    int before = errors.size();
     if (kind.equals("approval")) {
       Approval a = approval(s.get("approval"), path + ".approval", name);
       if (a != null) parts.add(sb -> sb.gate(a));
     } else {
-      List<Step> steps = steps(s.get(kind), path + "." + kind, platformNames);
-      if (steps.isEmpty()) {
+      if (s.get(kind) instanceof ConfigObject o && o.isEmpty()) {
         error(s.get(kind), path + "." + kind, "is empty", null, "add a step: test { run = \"make test\" }");
         return;
       }
+      List<Step> steps = steps(s.get(kind), path + "." + kind, platformNames);
       if (kind.equals("parallel") && steps.size() > 1) parts.add(sb -> sb.parallel(steps.toArray(Step[]::new)));
       else steps.forEach(st -> parts.add(sb -> sb.step(st)));
     }
+    if (errors.size() > before || parts.isEmpty()) return; // already reported, once
     try {
       b.stage(name, sb -> parts.forEach(p -> p.accept(sb)));
     } catch (IllegalArgumentException e) {
