@@ -137,4 +137,15 @@ class AcmePipelineConfTest {
     List<String> uses = yaml.lines().filter(l -> l.contains("uses: ")).collect(Collectors.toList());
     assertThat(uses).isNotEmpty().allMatch(l -> l.matches("\\s*(- )?uses: [\\w-]+/[\\w-]+@[0-9a-f]{40} # v[\\d.]+"), "pinned");
   }
+
+  @Test
+  void oneStepRunsAloneAsAnExportedJobRunsIt() {
+    Result ok = runway("pipeline", "step", "production-deploy", "api-health", "--config", CONF.toString(), "--sandbox");
+    Result unknown = runway("pipeline", "step", "production-deploy", "api-healht", "--config", CONF.toString());
+
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("runway: pipeline production-deploy: no step named 'api-healht' (known: "
+        + "backend-tests, frontend-build, production, deploy-api, deploy-web, api-health, api-latency)\n");
+  }
 }
