@@ -409,7 +409,7 @@ class RunwayTest {
     assertThatThrownBy(() -> Runway.parse("app = shop\nvariable { X {} }\n", "runway.conf"))
         .isInstanceOf(RunwayException.ModelInvalid.class)
         .hasMessage("runway.conf:2: variable: is not a runway.conf section; did you mean variables? "
-            + "(known: app, environments, fixedsettings, keep-warm, monitor, render, rules, services, supabase, variables, vercel)");
+            + "(known: app, environments, fixedsettings, keep-warm, monitor, pipelines, render, rules, services, supabase, variables, vercel)");
   }
 
   @Test

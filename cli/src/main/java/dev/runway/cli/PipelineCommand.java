@@ -5,8 +5,10 @@ import dev.runway.pipeline.DeploymentMetrics;
 import dev.runway.pipeline.GitHubActions;
 import dev.runway.pipeline.LocalExecutor;
 import dev.runway.pipeline.Pipeline;
+import dev.runway.pipeline.PipelineConfig;
 import dev.runway.pipeline.PipelineProvider;
 import dev.runway.pipeline.PipelineRun;
+import dev.runway.pipeline.PipelineScript;
 import dev.runway.base.RunwayException;
 import java.io.BufferedReader;
 import java.io.File;
@@ -22,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -35,18 +39,24 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code runway pipeline plan|run|export|stats}. Pipelines are Java code, found through the
+ * {@code runway pipeline plan|run|export|stats|step}. Pipelines are declared in the {@code pipelines}
+ * block of runway.conf ({@link PipelineConfig}), or written in Java and found through the
  * {@link PipelineProvider} service-provider interface: on the class path (a jar listed in
  * META-INF/services/dev.runway.pipeline.PipelineProvider), and in the jars and classes folders
  * given with {@code --from} or {@code RUNWAY_PIPELINES}, loaded with a class loader whose parent is
  * the CLI's (so they use the CLI's Runway classes).
+ *
+ * <p>Which are read: {@code --config <file>}: that file's pipelines, and those of {@code --from};
+ * else {@code --from} or {@code RUNWAY_PIPELINES}: those Java pipelines (and the class path's); else
+ * the class path's and ./runway.conf's, a name declared in both being an error.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = {"Plans, runs, exports and measures deployment pipelines written in Java",
-        "(found through dev.runway.pipeline.PipelineProvider on the class path,",
-        "or in a jar or classes folder given with --from or RUNWAY_PIPELINES)."},
+    description = {"Plans, runs, exports and measures deployment pipelines declared in runway.conf",
+        "(--config, default ./runway.conf) or written in Java (found through",
+        "dev.runway.pipeline.PipelineProvider on the class path, or in a jar or classes folder given",
+        "with --from or RUNWAY_PIPELINES)."},
     subcommands = {PipelineCommand.Plan.class, PipelineCommand.Run.class, PipelineCommand.Export.class,
-        PipelineCommand.Stats.class},
+        PipelineCommand.Stats.class, PipelineCommand.StepCommand.class},
     footer = {"", "Exit codes: 0 success, 1 the run failed (rolled back or not, it says which), 2 usage."})
 final class PipelineCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -56,13 +66,72 @@ final class PipelineCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static List<Pipeline> chosen(@Nullable String name, boolean sandbox, From from) {
+  static List<Pipeline> chosen(@Nullable String name, boolean sandbox, Sources from) {
     List<Pipeline> all = from.pipelines(sandbox);
+    from.checkUnique(name);
     if (name == null) {
-      if (all.isEmpty()) PipelineProvider.named(all, "<none>"); // throws the "none on the class path" message
+      if (all.isEmpty()) {
+        throw new RunwayException.UnknownName("pipeline: no pipelines found: declare one in runway.conf"
+            + " (pipelines { deploy { stages { ... } } }, docs/pipelines.md) and pass --config <file>, or list a"
+            + " PipelineProvider in META-INF/services/dev.runway.pipeline.PipelineProvider");
+      }
       return all;
     }
     return List.of(PipelineProvider.named(all, name));
+  }
+
+  /** {@code --config} and {@code --from}: runway.conf's pipelines and Java ones. */
+  static final class Sources implements AutoCloseable {
+    private static final Path DEFAULT_CONFIG = Path.of("runway.conf");
+
+    @Option(names = "--config", paramLabel = "<file>",
+        description = "Read the pipelines block of this model (default: ./runway.conf, when it exists).")
+    @Nullable Path config;
+    @Mixin From from = new From();
+    private PipelineWiring.@Nullable Sandboxes sandboxes;
+    /** Names declared in runway.conf and by a Java provider too, with what to say about them. */
+    private final Map<String, String> clashes = new LinkedHashMap<>();
+
+    List<Pipeline> pipelines(boolean sandbox) {
+      PipelineConfig.Wiring wiring = PipelineWiring.real();
+      if (sandbox) wiring = sandboxes = new PipelineWiring.Sandboxes();
+      if (config != null) {
+        List<Pipeline> out = new ArrayList<>(PipelineConfig.load(config, wiring));
+        if (!from.paths.isEmpty()) {
+          out.addAll(unique(out, from.load(from.paths, sandbox), "--from " + from.paths, config.toString()));
+        }
+        checkUnique(null);
+        return out;
+      }
+      if (!from.all().isEmpty()) return from.pipelines(sandbox);
+      List<Pipeline> java = PipelineProvider.all(sandbox);
+      if (!Files.isRegularFile(DEFAULT_CONFIG)) return java;
+      List<Pipeline> out = new ArrayList<>(PipelineConfig.load(DEFAULT_CONFIG, wiring));
+      out.addAll(unique(out, java, "a PipelineProvider on the class path", DEFAULT_CONFIG.toString()));
+      return out;
+    }
+
+    /** Records the names of {@code more} that {@code declared} has too; {@link #checkUnique} reports them. */
+    private List<Pipeline> unique(List<Pipeline> declared, List<Pipeline> more, String where, String conf) {
+      for (Pipeline p : more) {
+        if (declared.stream().anyMatch(d -> d.name().equals(p.name()))) {
+          clashes.put(p.name(), "pipeline " + p.name() + ": declared in " + conf + " and by " + where
+              + "; rename one, or pick one source: --config " + conf + " (its pipelines only), or --from <jar-or-dir>");
+        }
+      }
+      return more;
+    }
+
+    /** Fails when the pipeline asked for (any, when none is named) is declared twice. */
+    void checkUnique(@Nullable String name) {
+      String clash = name == null ? clashes.values().stream().findFirst().orElse(null) : clashes.get(name);
+      if (clash != null) throw new RunwayException.ModelInvalid(clash, null);
+    }
+
+    @Override
+    public void close() {
+      if (sandboxes != null) sandboxes.close();
+    }
   }
 
   /** {@code --from <jar-or-dir>} (repeatable) and {@code RUNWAY_PIPELINES}: where more providers are. */
@@ -87,6 +156,10 @@ final class PipelineCommand implements Runnable {
     List<Pipeline> pipelines(boolean sandbox) {
       List<Path> where = all();
       if (where.isEmpty()) return PipelineProvider.all(sandbox);
+      return load(where, sandbox);
+    }
+
+    List<Pipeline> load(List<Path> where, boolean sandbox) {
       List<URL> urls = new ArrayList<>();
       for (Path p : where) {
         if (!Files.exists(p)) {
@@ -118,13 +191,15 @@ final class PipelineCommand implements Runnable {
   @Command(name = "plan", mixinStandardHelpOptions = true, description = "Prints the graph of one pipeline, or of all.")
   static final class Plan implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
-    @Mixin From from = new From();
+    @Mixin Sources from = new Sources();
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      for (Pipeline p : chosen(name, false, from)) out.print(p.plan());
+      try (Sources sources = from) {
+        for (Pipeline p : chosen(name, false, from)) out.print(p.plan());
+      }
       out.flush();
       return ExitCodes.OK;
     }
@@ -147,12 +222,17 @@ final class PipelineCommand implements Runnable {
     int parallelism = 4;
     @Option(names = "--state-dir", paramLabel = "<dir>", description = "Where run records, history and locks go (default: .runway).")
     Path stateDir = Path.of(".runway");
-    @Mixin From from = new From();
+    @Mixin Sources from = new Sources();
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      Pipeline p = chosen(name, sandbox, from).get(0);
+      try (Sources sources = from) {
+        return run(chosen(name, sandbox, from).get(0));
+      }
+    }
+
+    private int run(Pipeline p) {
       PrintStream out = System.out;
       boolean tty = System.console() != null;
       Approver approver = Approver.upFront(approve).orElse(tty
@@ -175,14 +255,23 @@ final class PipelineCommand implements Runnable {
     Path out = Path.of(".github", "workflows");
     @Option(names = "--stdout", description = "Print the YAML instead of writing files.")
     boolean stdout;
-    @Mixin From from = new From();
+    @Option(names = "--runway-version", paramLabel = "<version>",
+        description = "The Runway a workflow of a runway.conf pipeline installs (default: this one's version).")
+    @Nullable String runwayVersion;
+    @Option(names = "--runway-url", paramLabel = "<url>",
+        description = {"Where it downloads the distribution's tar.gz from, {version} standing for the version",
+            "(default: " + dev.runway.pipeline.internal.WorkflowWriter.DEFAULT_RUNWAY_URL + ")."})
+    String runwayUrl = dev.runway.pipeline.internal.WorkflowWriter.DEFAULT_RUNWAY_URL;
+    @Mixin Sources from = new Sources();
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       PrintWriter w = spec.commandLine().getOut();
+      String version = runwayVersion != null ? runwayVersion
+          : Version.current().orElse(GitHubActions.DEFAULT_RUNWAY_VERSION);
       for (Pipeline p : chosen(name, false, from)) {
-        GitHubActions.Workflow wf = GitHubActions.workflow(p);
+        GitHubActions.Workflow wf = GitHubActions.workflow(p).runway(version, runwayUrl);
         if (stdout) w.print(wf.yaml());
         else w.println("wrote " + wf.writeTo(out));
       }
@@ -203,16 +292,59 @@ final class PipelineCommand implements Runnable {
     long maxDeployMinutes = 10;
     @Option(names = "--min-success-rate", paramLabel = "<share>", description = "Target: success rate at least (default: 0.95).")
     double minSuccessRate = 0.95;
+    @Option(names = "--config", paramLabel = "<file>",
+        description = "Check the pipeline named is declared in this model (without a name: one report per pipeline in it).")
+    @Nullable Path config;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      DeploymentMetrics m = DeploymentMetrics.from(stateDir, name == null ? "" : name, Duration.ofDays(days), Instant.now());
+      List<String> names = new ArrayList<>();
+      if (config != null) {
+        // Names only: a plan-time load, so no key or sandbox is needed.
+        List<Pipeline> declared = PipelineConfig.load(config, PipelineWiring.real());
+        if (name != null) names.add(PipelineProvider.named(declared, name).name());
+        else declared.forEach(p -> names.add(p.name()));
+      } else {
+        names.add(name == null ? "" : name);
+      }
       PrintWriter w = spec.commandLine().getOut();
-      w.print(m.toText(List.of(DeploymentMetrics.Target.deployTimeUnder(Duration.ofMinutes(maxDeployMinutes)),
-          DeploymentMetrics.Target.successRateAtLeast(minSuccessRate))));
+      for (String n : names) {
+        DeploymentMetrics m = DeploymentMetrics.from(stateDir, n, Duration.ofDays(days), Instant.now());
+        w.print(m.toText(List.of(DeploymentMetrics.Target.deployTimeUnder(Duration.ofMinutes(maxDeployMinutes)),
+            DeploymentMetrics.Target.successRateAtLeast(minSuccessRate))));
+      }
       w.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "step", mixinStandardHelpOptions = true,
+      description = {"Runs one step of a pipeline, as an exported workflow's job does; a deploy writes",
+          "version and previous to $GITHUB_OUTPUT. With --rollback-from and --rollback-to it rolls",
+          "that deploy step back instead. Branch from GITHUB_REF_NAME, environment from RUNWAY_ENVIRONMENT."})
+  static final class StepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<pipeline>") String name = "";
+    @Parameters(index = "1", paramLabel = "<step>") String step = "";
+    @Option(names = "--rollback-from", paramLabel = "<version>", description = "Roll back from this version.")
+    @Nullable String rollbackFrom;
+    @Option(names = "--rollback-to", paramLabel = "<version>", description = "Roll back to this version.")
+    @Nullable String rollbackTo;
+    @Option(names = "--sandbox", description = "Send platform steps to the Render and Vercel sandboxes.")
+    boolean sandbox;
+    @Mixin Sources from = new Sources();
+
+    @Override
+    public Integer call() {
+      try (Sources sources = from) {
+        Pipeline p = chosen(name, sandbox, from).get(0);
+        p.step(step); // an unknown step fails here with the known ones listed
+        if (rollbackFrom != null || rollbackTo != null) {
+          return PipelineScript.run(p, "--rollback", step, "--from", String.valueOf(rollbackFrom),
+              "--to", rollbackTo == null ? "" : rollbackTo);
+        }
+        return PipelineScript.run(p, "--step", step);
+      }
     }
   }
 }

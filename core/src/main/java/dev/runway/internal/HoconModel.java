@@ -38,8 +38,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads runway.conf into an {@link App}, collecting every mistake with its file:line. */
 public final class HoconModel {
-  // monitor and keep-warm blocks are read by dev.runway.monitor.MonitorConfig from the same file.
-  private static final Set<String> TOP = Set.of("app", "environments", "services", "variables", "rules", "monitor",
+  // monitor and keep-warm blocks are read by dev.runway.monitor.MonitorConfig, pipelines by
+  // dev.runway.pipeline.PipelineConfig, from the same file.
+  private static final Set<String> TOP = Set.of("app", "environments", "services", "variables", "rules", "monitor", "pipelines",
       "keep-warm");
   private static final Set<String> VARIABLE_KEYS = Set.of("type", "description", "sensitivity", "targets",
       "required", "required-in", "forbidden-in", "default", "defaults", "format", "pattern", "min", "max",

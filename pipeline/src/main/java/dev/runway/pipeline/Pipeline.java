@@ -42,6 +42,7 @@ public final class Pipeline {
   private final List<Notifier> notifiers;
   private final @Nullable String concurrency;
   private final @Nullable String script;
+  private final @Nullable String config;
   private final boolean rollback;
 
   private Pipeline(Builder b) {
@@ -53,6 +54,7 @@ public final class Pipeline {
     this.notifiers = List.copyOf(b.notifiers);
     this.concurrency = b.concurrency;
     this.script = b.script;
+    this.config = b.config;
     this.rollback = b.rollback;
   }
 
@@ -97,6 +99,15 @@ public final class Pipeline {
     return Optional.ofNullable(script);
   }
 
+  /**
+   * The runway.conf that declares this pipeline, as the repository sees it ({@code runway.conf}):
+   * exported workflows run its non-shell steps with {@code runway pipeline step} from an installed
+   * Runway instead of a JBang script, so they need no Java source in the repository.
+   */
+  public Optional<String> config() {
+    return Optional.ofNullable(config);
+  }
+
   /** Whether deploys are rolled back automatically when a later step fails (default true). */
   public boolean rollback() {
     return rollback;
@@ -137,6 +148,7 @@ public final class Pipeline {
     private final List<Notifier> notifiers = new ArrayList<>();
     private @Nullable String concurrency;
     private @Nullable String script;
+    private @Nullable String config;
     private boolean rollback = true;
 
     private Builder(String name) {
@@ -180,6 +192,12 @@ public final class Pipeline {
     /** The JBang script, relative to the repository root, that runs this pipeline's Java steps. */
     public Builder script(String path) {
       this.script = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /** The runway.conf declaring this pipeline, relative to the repository root; see {@link Pipeline#config()}. */
+    public Builder config(String path) {
+      this.config = Objects.requireNonNull(path, "path");
       return this;
     }
 

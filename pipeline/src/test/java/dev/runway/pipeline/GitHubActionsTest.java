@@ -184,8 +184,39 @@ class GitHubActionsTest {
     JsonNode root = tree(GitHubActions.workflow(production()).yaml());
     assertThat(root.get("concurrency").get("group").asString()).isEqualTo("production");
     assertThat(root.get("concurrency").get("cancel-in-progress").asBoolean()).isFalse();
-    assertThat(root.get("permissions").properties()).hasSize(1);
-    assertThat(root.get("permissions").get("contents").asString()).isEqualTo("read");
+    assertThat(root.get("permissions").properties()).isEmpty();
+    root.get("jobs").properties().forEach(job -> {
+      JsonNode perms = job.getValue().get("permissions");
+      assertThat(perms).as(job.getKey()).isNotNull();
+      if (job.getValue().has("environment")) assertThat(perms.properties()).as("approval job").isEmpty();
+      else assertThat(perms.properties()).as(job.getKey()).hasSize(1)
+          .allSatisfy(e -> assertThat(e.getKey() + "=" + e.getValue().asString()).isEqualTo("contents=read"));
+    });
+  }
+
+  @Test
+  void pinsEveryActionToACommitWithItsTagInAComment() {
+    for (Pipeline p : List.of(production(), prValidation())) {
+      List<String> uses = GitHubActions.workflow(p).yaml().lines().filter(l -> l.contains("uses:")).toList();
+      assertThat(uses).isNotEmpty().allSatisfy(l -> {
+        String action = l.replaceFirst("^\\s*(- )?uses: ", "").replaceFirst("@.*", "");
+        assertThat(l).endsWith(ActionPins.uses(action) + " # " + ActionPins.version(action));
+      });
+    }
+  }
+
+  @Test
+  void refusesACommandThatPastesAnUntrustedEventFieldIntoItsScript() {
+    Pipeline p = Pipeline.named("p").on(Trigger.pullRequest("main"))
+        .stage("s", s -> s.step(Step.shell("greet", "echo \"${{ github.event.pull_request.title }}\""))).build();
+    assertThatThrownBy(() -> GitHubActions.workflow(p).yaml()).isInstanceOf(RunwayException.ModelInvalid.class)
+        .hasMessage("pipeline p: step 'greet': command uses ${{ github.event.pull_request.title }}, which an outsider"
+            + " can set and the runner would execute as script; pass it through the environment instead:"
+            + " .env(\"VALUE\", \"${{ github.event.pull_request.title }}\") and use \"$VALUE\" in the command");
+    Pipeline viaEnv = Pipeline.named("p").on(Trigger.pullRequest("main"))
+        .stage("s", s -> s.step(Step.shell("greet", "echo \"$TITLE\"").env("TITLE", "${{ github.event.pull_request.title }}")))
+        .build();
+    assertThat(GitHubActions.workflow(viaEnv).yaml()).contains("TITLE: \"${{ github.event.pull_request.title }}\"");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.runway.pipeline.internal;
 
 import dev.runway.base.RunwayException;
+import dev.runway.pipeline.ActionPins;
 import dev.runway.pipeline.Condition;
 import dev.runway.pipeline.Pipeline;
 import dev.runway.pipeline.Stage;
@@ -37,26 +38,80 @@ public final class WorkflowWriter {
   /** One job being built: its id, the steps it runs, and the jobs it needs. */
   private record Job(String id, String title, List<Step> steps, List<String> needs, boolean approval) {}
 
-  public static String yaml(Pipeline p, String runsOn, String javaVersion, String environment) {
-    return YAML.writeValueAsString(tree(p, runsOn, javaVersion, environment));
+  /**
+   * How non-shell steps run on the runner: {@code jbang <script> --step <id>} for a Java pipeline, or
+   * {@code runway pipeline step} from an installed Runway for one declared in runway.conf.
+   */
+  private record Runner(String script, @org.jspecify.annotations.Nullable String config, String pipeline,
+      String runwayVersion, String runwayUrl, String javaVersion) {
+    boolean runway() {
+      return config != null;
+    }
+
+    String step(String id) {
+      return runway() ? "runway pipeline step " + pipeline + " " + id + " --config " + config
+          : "jbang " + script + " --step " + id;
+    }
+
+    String rollback(String id) {
+      return runway()
+          ? "runway pipeline step " + pipeline + " " + id + " --config " + config
+              + " --rollback-from \"$FROM_VERSION\" --rollback-to \"$TO_VERSION\""
+          : "jbang " + script + " --rollback " + id + " --from \"$FROM_VERSION\" --to \"$TO_VERSION\"";
+    }
   }
 
-  public static ObjectNode tree(Pipeline p, String runsOn, String javaVersion, String environment) {
+  /** Where the Runway distribution comes from when {@code {version}} is replaced. */
+  public static final String DEFAULT_RUNWAY_URL =
+      "https://github.com/runway-dev/runway/releases/download/v{version}/runway-{version}.tar.gz";
+
+  public static String yaml(Pipeline p, String runsOn, String javaVersion, String environment, String runwayVersion,
+      String runwayUrl) {
+    return withPinComments(YAML.writeValueAsString(tree(p, runsOn, javaVersion, environment, runwayVersion, runwayUrl)));
+  }
+
+  /** YAML has no comment nodes in Jackson: the release tag goes beside each pinned SHA afterwards. */
+  static String withPinComments(String yaml) {
+    StringBuilder out = new StringBuilder();
+    for (String line : yaml.split("\n", -1)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\s*(?:- )?uses: )([^@\\s]+)@([0-9a-f]{40})$").matcher(line);
+      if (m.matches()) {
+        String action = m.group(2);
+        line = line + ActionPins.find(action).map(pin -> " # " + pin.version()).orElse("");
+      }
+      out.append(line).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
+  public static ObjectNode tree(Pipeline p, String runsOn, String javaVersion, String environment, String runwayVersion,
+      String runwayUrl) {
     List<String> needScript = new ArrayList<>();
     List<Step> all = new ArrayList<>(p.steps());
     all.addAll(p.onFailure());
     all.addAll(p.always());
     for (Step s : all) if (usesJbang(s)) needScript.add(s.id());
-    if (!needScript.isEmpty() && p.script().isEmpty()) {
+    if (!needScript.isEmpty() && p.script().isEmpty() && p.config().isEmpty()) {
       throw new RunwayException.ModelInvalid("pipeline " + p.name() + ": script: Java steps (" + String.join(", ", needScript)
           + ") need a JBang script on the runner; add .script(\"ops/Pipeline.java\") to the pipeline", null);
     }
-    String script = p.script().orElse("");
+    for (Step s : all) untrusted(p, s);
+    if (!runwayUrl.contains("{version}") || !runwayUrl.startsWith("https://")) {
+      throw new IllegalArgumentException("pipeline " + p.name() + ": runway install URL '" + runwayUrl
+          + "' must be an https URL with {version} in it, e.g. " + DEFAULT_RUNWAY_URL);
+    }
+    if (!runwayVersion.matches("[0-9A-Za-z.+-]+")) {
+      throw new IllegalArgumentException("pipeline " + p.name() + ": runway version '" + runwayVersion
+          + "' is not a version; write e.g. 0.1.0");
+    }
+    Runner runner = new Runner(p.script().orElse(""), p.config().orElse(null), p.name(), runwayVersion,
+        runwayUrl.replace("{version}", runwayVersion), javaVersion);
 
     ObjectNode root = F.objectNode();
     root.put("name", p.name());
     root.set("on", triggers(p));
-    root.putObject("permissions").put("contents", "read");
+    // Nothing by default; each job asks for what it needs (least privilege).
+    root.putObject("permissions");
     p.concurrency().ifPresent(c -> root.putObject("concurrency").put("group", c).put("cancel-in-progress", false));
     root.putObject("env").put("RUNWAY_ENVIRONMENT", environment);
 
@@ -65,7 +120,7 @@ public final class WorkflowWriter {
     Map<String, String> jobOfStep = new LinkedHashMap<>();
     for (Job job : jobs) {
       for (Step s : job.steps()) jobOfStep.put(s.id(), job.id());
-      jobsNode.set(job.id(), job(job, runsOn, javaVersion, script));
+      jobsNode.set(job.id(), job(job, runsOn, runner));
     }
     List<String> allJobs = jobs.stream().map(Job::id).toList();
     List<Step> deploys = p.steps().stream().filter(s -> s.kind() == Step.Kind.DEPLOY).toList();
@@ -78,11 +133,12 @@ public final class WorkflowWriter {
       rb.set("needs", strings(allJobs));
       rb.put("if", "${{ failure() }}");
       rb.put("runs-on", runsOn);
+      rb.putObject("permissions").put("contents", "read");
       long minutes = 5;
       for (Step d : deploys) minutes += minutes(d.timeout());
       rb.put("timeout-minutes", Math.min(MAX_JOB_MINUTES, minutes));
       ArrayNode steps = rb.putArray("steps");
-      setup(steps, javaVersion, true);
+      setup(steps, runner, true);
       List<Step> reverse = new ArrayList<>(deploys);
       java.util.Collections.reverse(reverse);
       for (Step d : reverse) {
@@ -96,7 +152,7 @@ public final class WorkflowWriter {
             .put("TO_VERSION", "${{ needs." + job + ".outputs." + out + "_previous }}");
         // The rollback calls the same platform API as the deploy, so it needs the deploy's credentials.
         for (String secret : d.secrets()) env.put(secret, "${{ secrets." + secret + " }}");
-        st.put("run", "jbang " + script + " --rollback " + d.id() + " --from \"$FROM_VERSION\" --to \"$TO_VERSION\"");
+        st.put("run", runner.rollback(d.id()));
         st.put("timeout-minutes", minutes(d.timeout()));
       }
       jobsNode.set(id, rb);
@@ -105,19 +161,19 @@ public final class WorkflowWriter {
     if (!p.onFailure().isEmpty()) {
       String id = unique("on-failure", used);
       jobsNode.set(id, handler(new Job(id, "on failure", p.onFailure(), List.copyOf(handlerNeeds), false),
-          "${{ failure() }}", runsOn, javaVersion, script));
+          "${{ failure() }}", runsOn, runner));
       handlerNeeds.add(id);
     }
     if (!p.always().isEmpty()) {
       String id = unique("always", used);
       jobsNode.set(id, handler(new Job(id, "always", p.always(), List.copyOf(handlerNeeds), false),
-          "${{ always() }}", runsOn, javaVersion, script));
+          "${{ always() }}", runsOn, runner));
     }
     return root;
   }
 
-  private static ObjectNode handler(Job job, String condition, String runsOn, String javaVersion, String script) {
-    ObjectNode n = job(job, runsOn, javaVersion, script);
+  private static ObjectNode handler(Job job, String condition, String runsOn, Runner runner) {
+    ObjectNode n = job(job, runsOn, runner);
     ObjectNode ordered = F.objectNode();
     n.properties().forEach(e -> {
       ordered.set(e.getKey(), e.getValue());
@@ -196,12 +252,13 @@ public final class WorkflowWriter {
     return id;
   }
 
-  private static ObjectNode job(Job job, String runsOn, String javaVersion, String script) {
+  private static ObjectNode job(Job job, String runsOn, Runner runner) {
     ObjectNode n = F.objectNode();
     n.put("name", job.title());
     if (!job.needs().isEmpty()) n.set("needs", strings(job.needs()));
     n.put("runs-on", runsOn);
     if (job.approval()) {
+      n.putObject("permissions"); // it checks nothing out: the environment's reviewers are the gate
       Step gate = job.steps().get(0);
       n.putObject("environment").put("name", gate.id());
       n.put("timeout-minutes", 5);
@@ -213,6 +270,7 @@ public final class WorkflowWriter {
               + " (required reviewers of environment '" + gate.id() + "')\"");
       return n;
     }
+    n.putObject("permissions").put("contents", "read");
     long total = 5;
     for (Step s : job.steps()) total += minutes(budget(s));
     n.put("timeout-minutes", Math.min(MAX_JOB_MINUTES, total));
@@ -225,17 +283,54 @@ public final class WorkflowWriter {
     }
     if (!outputs.isEmpty()) n.set("outputs", outputs);
     ArrayNode steps = n.putArray("steps");
-    setup(steps, javaVersion, job.steps().stream().anyMatch(WorkflowWriter::usesJbang));
-    for (Step s : job.steps()) steps.add(step(s, script));
+    setup(steps, runner, job.steps().stream().anyMatch(WorkflowWriter::usesJbang));
+    for (Step s : job.steps()) steps.add(step(s, runner));
     return n;
   }
 
-  private static void setup(ArrayNode steps, String javaVersion, boolean jbang) {
-    steps.addObject().put("uses", "actions/checkout@v4");
-    if (jbang) {
-      steps.addObject().put("uses", "actions/setup-java@v4").putObject("with")
-          .put("distribution", "temurin").put("java-version", javaVersion);
-      steps.addObject().put("uses", "jbangdev/setup-jbang@main");
+  private static void setup(ArrayNode steps, Runner runner, boolean java) {
+    steps.addObject().put("uses", ActionPins.uses("actions/checkout"))
+        // The token is for the checkout only; later steps need not find it in .git/config.
+        .putObject("with").put("persist-credentials", false);
+    if (!java) return;
+    steps.addObject().put("uses", ActionPins.uses("actions/setup-java")).putObject("with")
+        .put("distribution", "temurin").put("java-version", runner.javaVersion());
+    if (!runner.runway()) {
+      steps.addObject().put("uses", ActionPins.uses("jbangdev/setup-jbang"));
+      return;
+    }
+    // An installed Runway runs the steps of runway.conf: nothing is built on the runner.
+    String dir = "~/.runway-dist/runway-" + runner.runwayVersion();
+    steps.addObject().put("name", "cache Runway " + runner.runwayVersion())
+        .put("uses", ActionPins.uses("actions/cache")).putObject("with")
+        .put("path", dir).put("key", "runway-" + runner.runwayVersion());
+    steps.addObject().put("name", "install Runway " + runner.runwayVersion())
+        .put("shell", "bash")
+        .put("run", String.join("\n",
+            "dist=\"$HOME/.runway-dist\"",
+            "if [ ! -x \"$dist/runway-$RUNWAY_VERSION/bin/runway\" ]; then",
+            "  mkdir -p \"$dist\"",
+            "  curl --fail --silent --show-error --location --retry 3 \"$RUNWAY_URL\" | tar -xz -C \"$dist\"",
+            "fi",
+            "echo \"$dist/runway-$RUNWAY_VERSION/bin\" >> \"$GITHUB_PATH\"",
+            ""))
+        .putObject("env").put("RUNWAY_VERSION", runner.runwayVersion()).put("RUNWAY_URL", runner.runwayUrl());
+  }
+
+  /**
+   * Event fields anyone can write (a pull request's title, a branch name, a comment) must not be
+   * pasted into a script, where they run as code; they belong in {@code env:}.
+   */
+  private static final java.util.regex.Pattern UNTRUSTED = java.util.regex.Pattern.compile(
+      "\\$\\{\\{[^}]*\\b(github\\.event\\.[a-z_.\\[\\]0-9*]+|github\\.head_ref)[^}]*}}");
+
+  private static void untrusted(Pipeline p, Step s) {
+    String command = s.command().orElse("");
+    java.util.regex.Matcher m = UNTRUSTED.matcher(command);
+    if (m.find()) {
+      throw new RunwayException.ModelInvalid("pipeline " + p.name() + ": step '" + s.id() + "': command uses "
+          + m.group() + ", which an outsider can set and the runner would execute as script; pass it through the"
+          + " environment instead: .env(\"VALUE\", \"" + m.group() + "\") and use \"$VALUE\" in the command", null);
     }
   }
 
@@ -247,7 +342,7 @@ public final class WorkflowWriter {
     return stepId.replace('-', '_');
   }
 
-  private static JsonNode step(Step s, String script) {
+  private static JsonNode step(Step s, Runner runner) {
     ObjectNode n = F.objectNode();
     n.put("name", s.id());
     n.put("id", s.id());
@@ -259,7 +354,7 @@ public final class WorkflowWriter {
       s.env().forEach(env::put);
       for (String secret : s.secrets()) env.put(secret, "${{ secrets." + secret + " }}");
     }
-    String command = s.command().orElse("jbang " + script + " --step " + s.id());
+    String command = s.command().orElse(runner.step(s.id()));
     n.put("run", retried(command, s.retries(), s.backoff()));
     n.put("timeout-minutes", minutes(budget(s)));
     return n;
