@@ -3,6 +3,7 @@ package dev.runway.monitor;
 import dev.runway.base.AtomicFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
+import dev.runway.monitor.internal.PublicAddress;
 import dev.runway.monitor.internal.StatusHtml;
 import dev.runway.monitor.internal.StatusJson;
 import java.io.IOException;
@@ -50,15 +51,20 @@ public final class StatusPage {
         if (o.coldStart()) cold++;
       }
       times.sort(null);
-      out.add(new StatusReport.EndpointStatus(e.name(), e.service(), e.probe().target(),
+      out.add(new StatusReport.EndpointStatus(e.name(), e.service(), PublicAddress.of(e),
           last == null ? State.MAINTENANCE : last.state(), last == null ? null : last.at(),
-          last == null ? "not checked yet" : last.message(),
+          last == null ? "not checked yet" : PublicAddress.scrub(e, last.message()),
           ratio(days, 1), ratio(days, 7), ratio(days, 30), ratio(days, DAYS), days,
           pct(times, 0.50), pct(times, 0.95), pct(times, 0.99), points(day, now), cold));
     }
     List<Incident> incidents = new ArrayList<>();
     for (Incident i : history.incidents(now.minus(Duration.ofDays(DAYS)))) {
-      for (Endpoint e : endpoints) if (e.name().equals(i.endpoint())) incidents.add(i);
+      for (Endpoint e : endpoints) {
+        if (e.name().equals(i.endpoint())) {
+          incidents.add(new Incident(i.id(), i.endpoint(), i.severity(), i.opened(), i.resolved().orElse(null),
+              PublicAddress.scrub(e, i.cause())));
+        }
+      }
     }
     return new StatusReport(title, now, historyProblem, out, incidents);
   }
