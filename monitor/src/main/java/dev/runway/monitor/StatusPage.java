@@ -3,6 +3,7 @@ package dev.runway.monitor;
 import dev.runway.base.AtomicFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
+import dev.runway.monitor.internal.GitBranch;
 import dev.runway.monitor.internal.PublicAddress;
 import dev.runway.monitor.internal.StatusHtml;
 import dev.runway.monitor.internal.StatusJson;
@@ -127,6 +128,34 @@ public final class StatusPage {
     replace(file, html(report));
     replace(json, json(report));
     return file;
+  }
+
+  /**
+   * Commits {@code page} and its {@code .json} to the root of {@code branch} (as {@code status.html}
+   * and {@code status.json}, plus {@code index.html} for GitHub Pages' "deploy from a branch") in the
+   * git repository {@code folder} is in, and pushes it to {@code origin}.
+   *
+   * @return whether the page changed
+   * @throws RunwayException.IoFailed when git fails or the push is refused
+   */
+  public static boolean publishToBranch(Path page, Path folder, String branch) {
+    String name = page.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path json = page.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+    try (GitBranch b = GitBranch.open(folder, branch, "origin")) {
+      Runnable copy = () -> {
+        try {
+          Files.copy(page, b.dir().resolve("status.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(page, b.dir().resolve("index.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          if (Files.exists(json)) Files.copy(json, b.dir().resolve("status.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+          throw new RunwayException.IoFailed(page + ": cannot copy the status page to branch " + branch + " ("
+              + e.getClass().getSimpleName() + "); was it written?", Origin.file(page), e);
+        }
+      };
+      copy.run();
+      return b.commitAndPush("runway status page", copy);
+    }
   }
 
   private static void replace(Path file, String text) {
