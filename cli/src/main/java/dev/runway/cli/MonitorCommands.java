@@ -132,7 +132,7 @@ final class MonitorCommands {
       @Nullable Duration every;
       @Option(names = "--visibility", paramLabel = "public|private",
           description = "The repository's visibility (default: monitor.github.visibility, else private): the budget is 2,000 min a month for private, none for public.")
-      MonitorWorkflow.@Nullable Visibility visibility;
+      @Nullable String visibility;
       @Option(names = "--name", paramLabel = "<name>", description = "Workflow name and file (default monitor).")
       String name = "monitor";
       @Option(names = "--out", paramLabel = "<dir>", description = "Folder (default .github/workflows; - for stdout).")
@@ -147,7 +147,13 @@ final class MonitorCommands {
         MonitorWorkflow wf = MonitorWorkflow.of(config, name).config(relative(options.config))
             .secrets(secrets.toArray(String[]::new));
         if (every != null) wf = wf.every(every);
-        if (visibility != null) wf = wf.visibility(visibility);
+        if (visibility != null) {
+          if (!visibility.matches("(?i)public|private")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--visibility: '" + visibility
+                + "' is not public or private");
+          }
+          wf = wf.visibility(MonitorWorkflow.Visibility.valueOf(visibility.toUpperCase(Locale.ROOT)));
+        }
         if (config.github().runwayVersion() == null && Version.current().isPresent()) {
           wf = wf.install(Version.current().get(), config.github().installFrom(), config.github().installSha256());
         }
