@@ -87,12 +87,25 @@ final class MonitorCommands {
       public Integer call() throws InterruptedException {
         MonitorConfig config = MonitorConfig.load(options.config);
         PrintWriter out = spec.commandLine().getOut();
-        try (Monitor monitor = config.monitor().build()) {
-          if (once) {
-            List<Observation> seen = monitor.runOnce();
+        if (once) {
+          List<Observation> seen;
+          try (Monitor monitor = config.monitor().build()) {
+            seen = monitor.runOnce();
             printObservations(out, options.format, seen, monitor);
-            return seen.stream().anyMatch(o -> o.state() == State.DOWN) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+          } // closed: the history is written (and a git branch pushed) before the page is published
+          String publish = config.statusPagePublish();
+          if (publish.startsWith("branch:") && config.statusPage().isPresent()) {
+            Path folder = config.file().toAbsolutePath().getParent();
+            boolean changed = StatusPage.publishToBranch(config.statusPage().get(), folder == null ? Path.of(".") : folder,
+                publish.substring("branch:".length()));
+            if (options.format != ModelOptions.Format.json) {
+              out.println((changed ? "published" : "unchanged:") + " status page on branch " + publish.substring("branch:".length()));
+            }
+            out.flush();
           }
+          return seen.stream().anyMatch(o -> o.state() == State.DOWN) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        }
+        try (Monitor monitor = config.monitor().build()) {
           monitor.start();
           out.println("monitoring " + monitor.endpoints().size() + " endpoints (history " + monitor.history().describe()
               + ")" + (runFor == null ? "; Ctrl-C stops" : " for " + runFor));
@@ -108,35 +121,66 @@ final class MonitorCommands {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes a scheduled GitHub Actions workflow that runs 'runway monitor run --once' from",
-            "GitHub's runners, outside the platform it watches; warns when GitHub's late cron cannot keep",
-            "the keep-warm services awake."})
+        description = {"Writes a scheduled GitHub Actions workflow that installs a released Runway (cached by",
+            "version), runs 'runway monitor run --once' from GitHub's runners, keeps the history in",
+            "PostgreSQL or a git branch and publishes the status page. States the Actions minutes a month",
+            "and refuses (exit 1, nothing written) a schedule over the budget; warns when GitHub's late",
+            "cron cannot keep the keep-warm services awake."})
     static final class Export implements Callable<Integer> {
       @Mixin ModelOptions options;
-      @Option(names = "--every", paramLabel = "<duration>", description = "Schedule period (default PT10M).")
-      Duration every = Duration.ofMinutes(10);
+      @Option(names = "--every", paramLabel = "<duration>", description = "Schedule period (default: monitor.github.every, else PT10M).")
+      @Nullable Duration every;
+      @Option(names = "--visibility", paramLabel = "public|private",
+          description = "The repository's visibility (default: monitor.github.visibility, else private): the budget is 2,000 min a month for private, none for public.")
+      @Nullable String visibility;
       @Option(names = "--name", paramLabel = "<name>", description = "Workflow name and file (default monitor).")
       String name = "monitor";
       @Option(names = "--out", paramLabel = "<dir>", description = "Folder (default .github/workflows; - for stdout).")
       String out = ".github/workflows";
-      @Option(names = "--secret", paramLabel = "<NAME>", description = "A repository secret the run needs (repeatable).")
+      @Option(names = "--secret", paramLabel = "<NAME>", description = "A repository secret the run needs (repeatable); passed by name.")
       List<String> secrets = new java.util.ArrayList<>();
       @Spec CommandSpec spec;
 
       @Override
       public Integer call() {
         MonitorConfig config = MonitorConfig.load(options.config);
-        MonitorWorkflow wf = MonitorWorkflow.github(name, every)
-            .command("./runway monitor run --once --config " + options.config).secrets(secrets.toArray(String[]::new));
+        MonitorWorkflow wf = MonitorWorkflow.of(config, name).config(relative(options.config))
+            .secrets(secrets.toArray(String[]::new));
+        if (every != null) wf = wf.every(every);
+        if (visibility != null) {
+          if (!visibility.matches("(?i)public|private")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--visibility: '" + visibility
+                + "' is not public or private");
+          }
+          wf = wf.visibility(MonitorWorkflow.Visibility.valueOf(visibility.toUpperCase(Locale.ROOT)));
+        }
+        if (config.github().runwayVersion() == null && Version.current().isPresent()) {
+          wf = wf.install(Version.current().get(), config.github().installFrom(), config.github().installSha256());
+        }
         if (config.keepWarm().isPresent()) wf = wf.keepWarm(config.keepWarmPlan(renderFree()));
         PrintWriter o = spec.commandLine().getOut();
-        if ("-".equals(out)) o.println(wf.yaml());
-        else o.println("wrote " + wf.writeTo(Path.of(out)) + " (cron " + wf.cron() + ")");
+        PrintWriter err = spec.commandLine().getErr();
         Problems problems = wf.problems();
-        if (!problems.isEmpty()) spec.commandLine().getErr().println(problems.toText());
-        spec.commandLine().getErr().flush();
+        for (String note : wf.notes()) err.println("note: " + note);
+        if (!problems.isEmpty()) err.println(problems.toText());
+        if (problems.hasErrors()) {
+          err.println("monitor export: nothing written");
+          err.flush();
+          return ExitCodes.PROBLEMS;
+        }
+        if ("-".equals(out)) o.println(wf.yaml());
+        else o.println("wrote " + wf.writeTo(Path.of(out)) + " (cron " + wf.cron() + ", " + wf.actionsMinutes().perMonth()
+            + " Actions min a month)");
+        err.flush();
         o.flush();
         return ExitCodes.OK;
+      }
+
+      /** The workflow runs at the repository's root: a config path given from there stays as it is. */
+      private static String relative(Path config) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = config.toAbsolutePath().normalize();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : config).toString().replace('\\', '/');
       }
     }
   }

@@ -49,6 +49,7 @@ public final class Endpoint {
   private final int certificateWarnDays;
   private final @Nullable Duration coldStartAbove;
   private final List<MaintenanceWindow> maintenance;
+  private final @Nullable String publicUrl;
 
   private Endpoint(Builder b) {
     this.name = b.name;
@@ -62,6 +63,7 @@ public final class Endpoint {
     this.certificateWarnDays = b.certificateWarnDays;
     this.coldStartAbove = b.coldStartAbove;
     this.maintenance = List.copyOf(b.maintenance);
+    this.publicUrl = b.publicUrl;
   }
 
   /**
@@ -84,6 +86,7 @@ public final class Endpoint {
     b.certificateWarnDays = certificateWarnDays;
     b.coldStartAbove = coldStartAbove;
     b.maintenance.addAll(maintenance);
+    b.publicUrl = publicUrl;
     return b;
   }
 
@@ -98,6 +101,14 @@ public final class Endpoint {
 
   public Probe probe() {
     return probe;
+  }
+
+  /**
+   * The address people use, shown on the status page; empty unless set. The probed URL is never
+   * shown there as it is: it may be internal, or carry a token in its query.
+   */
+  public Optional<String> publicUrl() {
+    return Optional.ofNullable(publicUrl);
   }
 
   public Duration interval() {
@@ -162,6 +173,7 @@ public final class Endpoint {
     private int certificateWarnDays;
     private @Nullable Duration coldStartAbove;
     private final List<MaintenanceWindow> maintenance = new ArrayList<>();
+    private @Nullable String publicUrl;
 
     private Builder(String name, Probe probe) {
       if (!NAME.matcher(name).matches()) {
@@ -222,6 +234,28 @@ public final class Endpoint {
      */
     public Builder coldStartAbove(Duration slow) {
       this.coldStartAbove = Objects.requireNonNull(slow, "slow");
+      return this;
+    }
+
+    /**
+     * The public address the status page shows for this endpoint ({@code https://acme.example.com});
+     * its query and fragment are dropped.
+     *
+     * @throws IllegalArgumentException when it is not an absolute http(s) URL
+     */
+    public Builder publicUrl(String url) {
+      java.net.URI u;
+      try {
+        u = java.net.URI.create(url);
+      } catch (IllegalArgumentException e) {
+        u = null;
+      }
+      if (u == null || u.getHost() == null || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))) {
+        throw new IllegalArgumentException("monitor: endpoint '" + name + "': public URL '" + url.replaceAll("[?#].*", "")
+            + "' is not an http(s) URL; write it as https://host/path");
+      }
+      this.publicUrl = u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")
+          + (u.getRawPath() == null ? "" : u.getRawPath());
       return this;
     }
 

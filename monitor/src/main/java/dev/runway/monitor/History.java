@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Where observations and incidents are kept: SQLite (embedded, the default), PostgreSQL (for
- * production; the same schema, migrated at open), or memory. Thread-safe.
+ * production; the same schema, migrated at open), a git branch (for scheduled runners with no disk
+ * of their own), or memory. Thread-safe.
  *
  * <p>A {@link Monitor} never lets a failing history stop monitoring: when a write fails it keeps
  * observations in memory, says so ({@link Monitor#historyProblem()}, the status page, a log line)
@@ -40,6 +41,18 @@ public interface History extends AutoCloseable {
    */
   static History postgres(String url, String password) {
     return JdbcHistory.postgres(url, password);
+  }
+
+  /**
+   * A branch of the git repository {@code folder} is in (pushed to {@code origin}), for runs that
+   * start on a fresh machine each time: append-only text files, read at open, committed and pushed
+   * at {@link #close()}. Needs {@code git} on the PATH and the right to push ({@code contents: write}
+   * in GitHub Actions).
+   *
+   * @throws dev.runway.base.RunwayException.IoFailed when git fails or the branch cannot be read
+   */
+  static History git(Path folder, String branch) {
+    return dev.runway.monitor.internal.GitHistory.open(folder, branch);
   }
 
   /** Keeps the last {@code perEndpoint} observations of each endpoint and every incident in memory. */

@@ -42,6 +42,20 @@ public final class MonitorConfig {
       @Nullable LocalTime activeFrom, @Nullable LocalTime activeTo, @Nullable ZoneId zone, double otherHours,
       KeepWarm.OverBudget overBudget, Duration coldStartAbove) {}
 
+  /**
+   * The {@code monitor.github} block: how {@code runway monitor export} schedules, installs and budgets
+   * the workflow. {@code null}s mean "not set": the visibility then comes from {@code --visibility}
+   * (else private), the budget from the visibility.
+   */
+  public record GitHubSettings(Duration every, @Nullable String visibility, @Nullable Long minutesBudget,
+      boolean warnOverBudget, int jobMinutes, @Nullable String runwayVersion, String installFrom,
+      @Nullable String installSha256) {
+    /** Where released distributions are, by the project's address in the pom. */
+    public static final String RELEASES = "https://github.com/runway-dev/runway/releases/download/v{version}/runway-{version}.tar.gz";
+    public static final GitHubSettings DEFAULTS = new GitHubSettings(Duration.ofMinutes(10), null, null, false, 1, null,
+        RELEASES, null);
+  }
+
   private final Path file;
   private final List<Endpoint> endpoints;
   private final String history;
@@ -51,10 +65,13 @@ public final class MonitorConfig {
   private final String title;
   private final Map<String, String> notify;
   private final @Nullable KeepWarmSettings keepWarm;
+  private final String publish;
+  private final GitHubSettings github;
 
   /** For the internal parser only. */
   public MonitorConfig(Path file, List<Endpoint> endpoints, String history, Duration retention, int maxConcurrency,
-      @Nullable Path statusPage, String title, Map<String, String> notify, @Nullable KeepWarmSettings keepWarm) {
+      @Nullable Path statusPage, String title, Map<String, String> notify, @Nullable KeepWarmSettings keepWarm,
+      String publish, GitHubSettings github) {
     this.file = file;
     this.endpoints = List.copyOf(endpoints);
     this.history = history;
@@ -64,6 +81,8 @@ public final class MonitorConfig {
     this.title = title;
     this.notify = Map.copyOf(notify);
     this.keepWarm = keepWarm;
+    this.publish = publish;
+    this.github = github;
   }
 
   /**
@@ -85,14 +104,57 @@ public final class MonitorConfig {
     return endpoints;
   }
 
-  /** {@code sqlite:<path>} (relative to the file's folder), {@code postgres:<url>} or {@code memory}. */
+  /**
+   * {@code sqlite:<path>} (relative to the file's folder), {@code postgres:<url>},
+   * {@code postgres-env:<VARIABLE>} (the URL is read from that environment variable, a repository
+   * secret in GitHub Actions), {@code git:<branch>} (a branch of the repository the file is in) or
+   * {@code memory}.
+   */
   public String historySetting() {
     return history;
   }
 
-  /** Opens the configured history. */
+  /** The environment variable holding the database URL, for {@code postgres-env:}; what the workflow passes as a secret. */
+  public Optional<String> historySecret() {
+    return history.startsWith("postgres-env:") ? Optional.of(history.substring("postgres-env:".length())) : Optional.empty();
+  }
+
+  /** The branch that keeps the history, for {@code git:}. */
+  public Optional<String> historyBranch() {
+    return history.startsWith("git:") ? Optional.of(history.substring("git:".length())) : Optional.empty();
+  }
+
+  /** {@code none}, {@code pages} (GitHub Pages, by the exported workflow) or {@code branch:<name>} (committed by the run). */
+  public String statusPagePublish() {
+    return publish;
+  }
+
+  public GitHubSettings github() {
+    return github;
+  }
+
+  /**
+   * Opens the configured history.
+   *
+   * @throws RunwayException.ModelInvalid when {@code postgres-env:}'s variable is not set
+   * @throws RunwayException.IoFailed when the database or branch cannot be opened
+   */
   public History openHistory() {
     if (history.equals("memory")) return History.inMemory(10_000);
+    Optional<String> secret = historySecret();
+    if (secret.isPresent()) {
+      String url = System.getenv(secret.get());
+      if (url == null || url.isBlank()) {
+        throw new RunwayException.ModelInvalid(file + ": monitor.history: environment variable " + secret.get()
+            + " is not set; export it (in GitHub Actions: add a repository secret " + secret.get()
+            + " with the database's postgresql:// URL and pass it with 'runway monitor export')", Origin.file(file));
+      }
+      return History.postgres(url.strip(), "");
+    }
+    if (historyBranch().isPresent()) {
+      Path base = file.toAbsolutePath().getParent();
+      return History.git(base == null ? Path.of(".") : base, historyBranch().get());
+    }
     if (history.startsWith("sqlite:")) {
       Path p = Path.of(history.substring("sqlite:".length()));
       Path base = file.toAbsolutePath().getParent();

@@ -3,6 +3,8 @@ package dev.runway.monitor;
 import dev.runway.base.AtomicFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
+import dev.runway.monitor.internal.GitBranch;
+import dev.runway.monitor.internal.PublicAddress;
 import dev.runway.monitor.internal.StatusHtml;
 import dev.runway.monitor.internal.StatusJson;
 import java.io.IOException;
@@ -50,15 +52,20 @@ public final class StatusPage {
         if (o.coldStart()) cold++;
       }
       times.sort(null);
-      out.add(new StatusReport.EndpointStatus(e.name(), e.service(), e.probe().target(),
+      out.add(new StatusReport.EndpointStatus(e.name(), e.service(), PublicAddress.of(e),
           last == null ? State.MAINTENANCE : last.state(), last == null ? null : last.at(),
-          last == null ? "not checked yet" : last.message(),
+          last == null ? "not checked yet" : PublicAddress.scrub(e, last.message()),
           ratio(days, 1), ratio(days, 7), ratio(days, 30), ratio(days, DAYS), days,
           pct(times, 0.50), pct(times, 0.95), pct(times, 0.99), points(day, now), cold));
     }
     List<Incident> incidents = new ArrayList<>();
     for (Incident i : history.incidents(now.minus(Duration.ofDays(DAYS)))) {
-      for (Endpoint e : endpoints) if (e.name().equals(i.endpoint())) incidents.add(i);
+      for (Endpoint e : endpoints) {
+        if (e.name().equals(i.endpoint())) {
+          incidents.add(new Incident(i.id(), i.endpoint(), i.severity(), i.opened(), i.resolved().orElse(null),
+              PublicAddress.scrub(e, i.cause())));
+        }
+      }
     }
     return new StatusReport(title, now, historyProblem, out, incidents);
   }
@@ -121,6 +128,34 @@ public final class StatusPage {
     replace(file, html(report));
     replace(json, json(report));
     return file;
+  }
+
+  /**
+   * Commits {@code page} and its {@code .json} to the root of {@code branch} (as {@code status.html}
+   * and {@code status.json}, plus {@code index.html} for GitHub Pages' "deploy from a branch") in the
+   * git repository {@code folder} is in, and pushes it to {@code origin}.
+   *
+   * @return whether the page changed
+   * @throws RunwayException.IoFailed when git fails or the push is refused
+   */
+  public static boolean publishToBranch(Path page, Path folder, String branch) {
+    String name = page.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path json = page.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+    try (GitBranch b = GitBranch.open(folder, branch, "origin")) {
+      Runnable copy = () -> {
+        try {
+          Files.copy(page, b.dir().resolve("status.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(page, b.dir().resolve("index.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          if (Files.exists(json)) Files.copy(json, b.dir().resolve("status.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+          throw new RunwayException.IoFailed(page + ": cannot copy the status page to branch " + branch + " ("
+              + e.getClass().getSimpleName() + "); was it written?", Origin.file(page), e);
+        }
+      };
+      copy.run();
+      return b.commitAndPush("runway status page", copy);
+    }
   }
 
   private static void replace(Path file, String text) {

@@ -45,8 +45,11 @@ public record StatusReport(String title, Instant generated, @Nullable String his
   /**
    * One endpoint. Uptime values are ratios in [0, 1], NaN without checks; {@code points} are
    * (time, milliseconds) pairs, at most 96, each the mean of its slice of the last 24 hours.
+   * {@code url} is the public address (empty when there is none safe to show); messages never
+   * hold an address. The page is public: the probed URL, which may be internal or carry a token,
+   * never appears in a report.
    */
-  public record EndpointStatus(String name, String service, String target, State state, @Nullable Instant lastChecked,
+  public record EndpointStatus(String name, String service, String url, State state, @Nullable Instant lastChecked,
       String message, double uptimeDay, double uptime7, double uptime30, double uptime90, List<DailyUptime> days,
       @Nullable Duration p50, @Nullable Duration p95, @Nullable Duration p99, List<Point> points, long coldStarts) {
     public EndpointStatus {

@@ -86,9 +86,42 @@ class MonitorConfigTest {
             "error   MALFORMED " + conf + ":3: monitor.endpoints.api.url: 'ftp://acme/x' is not an http(s) URL; write it as https://host/path",
             "error   UNKNOWN " + conf + ":4: monitor.endpoints.web.intervall: not a known key; use one of [bearer-env,"
                 + " certificate-warn-days, cold-start-above, degraded-above, expect-json, expect-status, failures-to-open,"
-                + " interval, jitter, maintenance, max-response-time, method, min-certificate-days, service,"
-                + " successes-to-resolve, timeout, url]",
+                + " interval, jitter, maintenance, max-response-time, method, min-certificate-days, public-url,"
+                + " service, successes-to-resolve, timeout, url]",
             "error   MISSING " + conf + ":5: monitor.endpoints.db.url: missing; write url = \"https://<host>/api/health\""));
+  }
+
+  @Test
+  void theWorkflowSettingsAreCheckedAtOnceToo() throws Exception {
+    Path conf = dir.resolve("runway.conf");
+    Files.writeString(conf, """
+        monitor {
+          history = "postgres-env:"
+          status-page { publish = pages }
+          github { visibility = secret, job-minutes = 0, install-from = "http://x/runway.tgz" }
+          endpoints { api { url = "http://10.0.0.5/health", public-url = "acme.example.com" } }
+        }
+        """);
+    assertThatThrownBy(() -> MonitorConfig.load(conf))
+        .isInstanceOf(RunwayException.ValidationFailed.class)
+        .hasMessageContaining(conf + ":2: monitor.history: 'postgres-env:' is not a history; write sqlite:<file>,"
+            + " postgres-env:DATABASE_URL")
+        .hasMessageContaining(conf + ":3: monitor.status-page.publish: publishes a page that is never written")
+        .hasMessageContaining(conf + ":4: monitor.github.visibility: 'secret' is not a visibility")
+        .hasMessageContaining("monitor.github.job-minutes: must be >= 1 but was 0")
+        .hasMessageContaining("monitor.github.install-from: must be an https:// URL")
+        .hasMessageContaining("monitor.endpoints.api: endpoint 'api': public URL 'acme.example.com' is not an http(s) URL");
+  }
+
+  @Test
+  void aDatabaseUrlFromAnUnsetVariableSaysWhichSecretToAddAndNeverPrintsAUrl() throws Exception {
+    Path conf = dir.resolve("runway.conf");
+    Files.writeString(conf, "monitor { history = \"postgres-env:RUNWAY_TEST_SURELY_UNSET_URL\" }\n");
+    MonitorConfig c = MonitorConfig.load(conf);
+    assertThat(c.historySecret()).contains("RUNWAY_TEST_SURELY_UNSET_URL");
+    assertThatThrownBy(c::openHistory).isInstanceOf(RunwayException.ModelInvalid.class)
+        .hasMessageContaining("environment variable RUNWAY_TEST_SURELY_UNSET_URL is not set; export it (in GitHub Actions:"
+            + " add a repository secret RUNWAY_TEST_SURELY_UNSET_URL");
   }
 
   @Test

@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Engine implements AutoCloseable {
   private static final int LAG_SAMPLES = 1 << 16;
+  private static final Duration RESTORE_AT_LEAST = Duration.ofDays(1);
   private static final long GUARD_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
   private final class Slot {
@@ -108,11 +109,17 @@ public final class Engine implements AutoCloseable {
     for (Endpoint e : endpoints) {
       Slot s = new Slot(e, open.get(e.name()));
       int window = Math.max(e.failuresToOpen(), e.successesToResolve()) + 1;
-      List<Observation> recent = history.observations(e.name(), now.minus(e.interval().multipliedBy(window + 1L)),
-          now.plusMillis(1));
+      // Look back a day at least: a run started by cron every 10 minutes (or later, GitHub's cron is
+      // late under load) finds the previous run's checks far beyond its endpoints' own intervals.
+      Duration back = max(e.interval().multipliedBy(window + 1L), RESTORE_AT_LEAST);
+      List<Observation> recent = history.observations(e.name(), now.minus(back), now.plusMillis(1));
       s.alerts.restore(recent.subList(Math.max(0, recent.size() - window), recent.size()));
       slots.add(s);
     }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Starts the schedule: each endpoint's first check at its jitter offset from now. */

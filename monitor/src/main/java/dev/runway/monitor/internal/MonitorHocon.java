@@ -37,11 +37,13 @@ import org.jspecify.annotations.Nullable;
 /** Reads the monitor and keep-warm blocks; collects every problem with its line before throwing. */
 public final class MonitorHocon {
   private static final Set<String> MONITOR_KEYS = Set.of("history", "retention", "max-concurrency", "status-page",
-      "notify", "endpoints");
+      "notify", "endpoints", "github");
+  private static final Set<String> GITHUB_KEYS = Set.of("every", "visibility", "minutes-budget", "over-budget",
+      "job-minutes", "runway-version", "install-from", "install-sha256");
   private static final Set<String> ENDPOINT_KEYS = Set.of("url", "method", "service", "interval", "jitter", "timeout",
       "expect-status", "degraded-above", "max-response-time", "expect-json", "min-certificate-days",
       "certificate-warn-days", "failures-to-open", "successes-to-resolve", "cold-start-above", "bearer-env",
-      "maintenance");
+      "maintenance", "public-url");
   private static final Set<String> KEEP_WARM_KEYS = Set.of("services", "interval", "jitter", "active-hours",
       "other-hours", "over-budget", "cold-start-above");
 
@@ -78,10 +80,18 @@ public final class MonitorHocon {
     Path statusPage = null;
     String title = "Status";
     Map<String, String> notify = new LinkedHashMap<>();
+    String publish = "none";
+    MonitorConfig.GitHubSettings github = MonitorConfig.GitHubSettings.DEFAULTS;
     if (root.hasPath("monitor")) {
       Config m = root.getConfig("monitor");
       unknown(m.root(), "monitor", MONITOR_KEYS);
       history = get(m, "history", "monitor", () -> m.getString("history"), history);
+      if (!history.matches("memory|sqlite:.+|postgres:.+|postgres-env:[A-Za-z_][A-Za-z0-9_]*|git:[A-Za-z0-9._/-]+")) {
+        problem(m.getValue("history"), "monitor.history", "'" + history.replaceAll("//[^@/]*@", "//***@").replaceAll("[?#].*", "")
+            + "' is not a history", "write sqlite:<file>, postgres-env:DATABASE_URL (the URL read from that environment"
+            + " variable), git:status-data (a branch of this repository) or memory");
+      }
+      if (m.hasPath("github")) github = github(m.getConfig("github"));
       retention = get(m, "retention", "monitor", () -> m.getDuration("retention"), retention);
       maxConcurrency = get(m, "max-concurrency", "monitor", () -> m.getInt("max-concurrency"), maxConcurrency);
       if (m.hasPath("status-page")) {
@@ -89,6 +99,15 @@ public final class MonitorHocon {
         String out = get(sp, "out", "monitor.status-page", () -> sp.getString("out"), null);
         if (out != null) statusPage = Path.of(out);
         title = get(sp, "title", "monitor.status-page", () -> sp.getString("title"), title);
+        publish = get(sp, "publish", "monitor.status-page", () -> sp.getString("publish"), publish);
+        if (!publish.matches("none|pages|branch:[A-Za-z0-9._/-]+")) {
+          problem(sp.getValue("publish"), "monitor.status-page.publish", "'" + publish + "' is not a way to publish",
+              "write pages (GitHub Pages), \"branch:gh-pages\" (commit status.html and status.json to that branch) or none");
+        }
+        if (!publish.equals("none") && statusPage == null) {
+          problem(sp.getValue("publish"), "monitor.status-page.publish", "publishes a page that is never written",
+              "add out = public/status.html");
+        }
       }
       if (m.hasPath("notify")) {
         for (Map.Entry<String, ConfigValue> n : m.getObject("notify").entrySet()) {
@@ -112,7 +131,8 @@ public final class MonitorHocon {
     }
     MonitorConfig.KeepWarmSettings keepWarm = root.hasPath("keep-warm") ? keepWarm(root.getConfig("keep-warm")) : null;
     Problems.of(problems).orThrow();
-    return new MonitorConfig(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm);
+    return new MonitorConfig(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm,
+        publish, github);
   }
 
   private @Nullable Endpoint endpoint(String name, Config c, ConfigValue at) {
@@ -172,6 +192,8 @@ public final class MonitorHocon {
       Duration cold = get(c, "cold-start-above", path, () -> c.getDuration("cold-start-above"), null);
       if (cold != null) b.coldStartAbove(cold);
       if (warnDays > 0) b.certificateWarnDays(warnDays);
+      String publicUrl = get(c, "public-url", path, () -> c.getString("public-url"), null);
+      if (publicUrl != null) b.publicUrl(publicUrl);
       int open = get(c, "failures-to-open", path, () -> c.getInt("failures-to-open"), 3);
       int resolve = get(c, "successes-to-resolve", path, () -> c.getInt("successes-to-resolve"), 2);
       b.failuresToOpen(open).successesToResolve(resolve);
@@ -184,6 +206,46 @@ public final class MonitorHocon {
           .withOrigin(origin(at)));
       return null;
     }
+  }
+
+  private MonitorConfig.GitHubSettings github(Config g) {
+    String path = "monitor.github";
+    unknown(g.root(), path, GITHUB_KEYS);
+    MonitorConfig.GitHubSettings d = MonitorConfig.GitHubSettings.DEFAULTS;
+    Duration every = get(g, "every", path, () -> g.getDuration("every"), d.every());
+    String visibility = get(g, "visibility", path, () -> g.getString("visibility"), null);
+    if (visibility != null && !visibility.matches("public|private")) {
+      problem(g.getValue("visibility"), path + ".visibility", "'" + visibility + "' is not a visibility", "write public or private");
+      visibility = null;
+    }
+    Long budget = get(g, "minutes-budget", path, () -> g.getLong("minutes-budget"), null);
+    if (budget != null && budget < 0) {
+      problem(g.getValue("minutes-budget"), path + ".minutes-budget", "must be >= 0 but was " + budget, null);
+    }
+    String over = get(g, "over-budget", path, () -> g.getString("over-budget"), "refuse");
+    if (!over.matches("refuse|warn")) problem(g.getValue("over-budget"), path + ".over-budget", "'" + over + "' is not a policy",
+        "write refuse or warn");
+    int jobMinutes = get(g, "job-minutes", path, () -> g.getInt("job-minutes"), d.jobMinutes());
+    if (jobMinutes < 1) problem(g.getValue("job-minutes"), path + ".job-minutes", "must be >= 1 but was " + jobMinutes,
+        "write the minutes a run's longest job takes, rounded up (GitHub bills each job by the started minute)");
+    String version = get(g, "runway-version", path, () -> g.getString("runway-version"), null);
+    if (version != null && !version.matches("[A-Za-z0-9._+-]+")) {
+      problem(g.getValue("runway-version"), path + ".runway-version", "'" + version + "' is not a version", "write e.g. 0.1.0");
+      version = null;
+    }
+    String from = get(g, "install-from", path, () -> g.getString("install-from"), d.installFrom());
+    if (!from.startsWith("https://") || !from.contains("{version}") || from.matches(".*[\\s'\"`$;|&<>].*")) {
+      problem(g.getValue("install-from"), path + ".install-from", "must be an https:// URL of the distribution's .tar.gz"
+          + " with {version} in it, and no quotes, spaces or shell characters", "write \"" + d.installFrom() + "\"");
+    }
+    String sha = get(g, "install-sha256", path, () -> g.getString("install-sha256"), null);
+    if (sha != null && !sha.matches("[0-9a-f]{64}")) {
+      problem(g.getValue("install-sha256"), path + ".install-sha256", "is not a SHA-256 (64 lowercase hex digits)",
+          "write the output of 'sha256sum runway-<version>.tar.gz'");
+      sha = null;
+    }
+    return new MonitorConfig.GitHubSettings(every, visibility, budget, over.equals("warn"), Math.max(1, jobMinutes), version,
+        from, sha);
   }
 
   private static MaintenanceWindow window(Config w) {

@@ -57,8 +57,8 @@ public final class StatusHtml {
     if (!e.service().equals(e.name())) h.append(" <small>").append(esc(e.service())).append("</small>");
     h.append(" <span class=\"badge state-").append(e.state().wire()).append("\"><span aria-hidden=\"true\">")
         .append(symbol(e.state())).append("</span> ").append(word(e.state())).append("</span></h2>\n");
-    h.append("<p class=\"detail\">").append(esc(e.target()));
-    if (e.lastChecked() != null) h.append(" · last checked ").append(WHEN.format(e.lastChecked()));
+    h.append("<p class=\"detail\">").append(esc(e.url()));
+    if (e.lastChecked() != null) h.append(e.url().isEmpty() ? "" : " · ").append("last checked ").append(WHEN.format(e.lastChecked()));
     if (!e.message().isEmpty()) h.append(" · ").append(esc(e.message()));
     h.append("</p>\n<dl class=\"uptime\">")
         .append(dd("24 h", e.uptimeDay())).append(dd("7 days", e.uptime7())).append(dd("30 days", e.uptime30()))

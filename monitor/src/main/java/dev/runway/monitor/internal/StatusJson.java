@@ -23,7 +23,7 @@ public final class StatusJson {
       ObjectNode n = eps.addObject();
       n.put("name", e.name());
       n.put("service", e.service());
-      n.put("target", e.target());
+      if (!e.url().isEmpty()) n.put("url", e.url());
       n.put("status", e.state().wire());
       if (e.lastChecked() != null) n.put("lastChecked", e.lastChecked().toString());
       n.put("message", e.message());
