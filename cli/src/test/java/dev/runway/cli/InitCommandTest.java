@@ -320,4 +320,21 @@ class InitCommandTest {
     Problems drift = Render.check(app, dir.resolve("render.yaml"));
     assertThat(drift.all()).as(drift.toText()).isEmpty();
   }
+
+  @Test
+  void writesAStartingPipelineThatDeploysEachServiceAndSmokeTestsItsHealthCheck(@TempDir Path dir) throws IOException {
+    FlaskNextFixture.write(dir);
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/trunk\n");
+    assertThat(init(dir).code()).isZero();
+    MainTest.Result plan = MainTest.run("pipeline", "plan", "--config", dir.resolve("runway.conf").toString());
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out())
+        .contains("on: push to trunk; manual")
+        .contains("- deploy-flask-api [deploy] deploy render:flask-api")
+        .contains("- deploy-web [deploy] deploy vercel:web")
+        .contains("flask-api-health [smoke] GET ")
+        .contains("on failure after a deploy: roll back this run's deploys in reverse order")
+        .doesNotContain("flask-db");   // a database is not deployed
+  }
 }

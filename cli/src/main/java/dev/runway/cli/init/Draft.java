@@ -23,6 +23,9 @@ final class Draft {
   final Map<String, String> environments = new LinkedHashMap<>();
 
   /** A service of the model; settings are written in insertion order. */
+  /** The branch a push to deploys from: the checkout's current branch, else main. */
+  String branch = "main";
+
   static final class Svc {
     final String id;
     final String platform;

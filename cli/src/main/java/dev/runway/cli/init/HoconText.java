@@ -40,7 +40,42 @@ final class HoconText {
     t.line(0, "variables {");
     for (Draft.Variable v : d.variables.values()) t.variable(v, environments);
     t.line(0, "}");
+    t.pipeline(d);
     return t.sb.toString();
+  }
+
+  /**
+   * A starting pipeline (docs/pipelines.md): deploy every Render and Vercel service that runs code,
+   * in parallel, then smoke-test those with a health check path; a failure rolls back what the run
+   * deployed. Nothing when there is nothing to deploy.
+   */
+  private void pipeline(Draft d) {
+    List<Draft.Svc> deployable = d.services.values().stream()
+        .filter(s -> s.runsCode && (s.platform.equals("render") || s.platform.equals("vercel"))).toList();
+    if (deployable.isEmpty()) return;
+    List<Draft.Svc> checked = deployable.stream().filter(s -> s.settings.containsKey("health-check-path")).toList();
+    sb.append('\n');
+    line(0, "pipelines {");
+    line(1, "# inferred: a starting pipeline: deploy each service on a push to " + d.branch + ", smoke-test "
+        + (checked.isEmpty() ? "nothing (no service has a health check path)" : "those with a health check path")
+        + "; a failure rolls back what the run deployed");
+    line(1, "production-deploy {");
+    line(2, "on { push = [" + value(d.branch) + "], manual = true }");
+    line(2, "concurrency = production");
+    line(2, "stages {");
+    line(3, "deploy { " + (deployable.size() == 1 ? "steps" : "parallel") + " {");
+    for (Draft.Svc s : deployable) line(4, key("deploy-" + s.id) + " { deploy = " + value(s.id) + ", timeout = 10m }");
+    line(3, "} }");
+    if (!checked.isEmpty()) {
+      line(3, "smoke { steps {");
+      for (Draft.Svc s : checked) {
+        line(4, key(s.id + "-health") + " { smoke = " + value(s.id) + ", timeout = 1m, retries = 3, backoff = 5s }");
+      }
+      line(3, "} }");
+    }
+    line(2, "}");
+    line(1, "}");
+    line(0, "}");
   }
 
   private void variable(Draft.Variable v, List<String> environments) {

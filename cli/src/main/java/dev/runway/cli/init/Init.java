@@ -64,6 +64,7 @@ public final class Init {
   public static Result scan(Path folder) {
     Path app = folder.toString().equals(".") ? Path.of("") : folder;
     Draft d = new Draft();
+    d.branch = currentBranch(app).orElse("main");
     for (String name : List.of("render.yaml", "render.yml")) {
       if (Files.isRegularFile(app.resolve(name))) {
         RenderImport.read(app, app.resolve(name), d);
@@ -107,6 +108,17 @@ public final class Init {
       throw new IllegalStateException("runway init drafted a runway.conf that does not load: " + e.getMessage(), e);
     }
     return new Result(conf, summary(d, environments), d.warnings, true);
+  }
+
+  /** The branch .git/HEAD names ("ref: refs/heads/<branch>"), when the folder is a checkout on a branch. */
+  static java.util.Optional<String> currentBranch(Path app) {
+    try {
+      String head = Files.readString(app.resolve(".git/HEAD")).trim();
+      return head.startsWith("ref: refs/heads/") ? java.util.Optional.of(head.substring("ref: refs/heads/".length()))
+          : java.util.Optional.empty();
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty();   // not a checkout (or a worktree, whose .git is a file): say main
+    }
   }
 
   /** render.yaml, compose, NEXT_PUBLIC_, the file's folder, its comments; else every service that runs code. */
