@@ -11,6 +11,7 @@ import dev.runway.dockersim.internal.DockerfileChecks;
 import dev.runway.dockersim.internal.Parity;
 import dev.runway.dockersim.internal.Target;
 import dev.runway.dockersim.internal.Yaml;
+import dev.runway.render.YamlTree;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public final class DockerSim {
     }
     text.append(Yaml.write(g.tree()));
     String yaml = text.toString();
-    return new ComposeFile(yaml, Yaml.read(yaml, Origin.file(Path.of("docker-compose.yml")), "compose file"), null, g.skipped());
+    return new ComposeFile(yaml, YamlTree.parse(yaml, Origin.file(Path.of("docker-compose.yml")), "compose file"), null, g.skipped());
   }
 
   /**
