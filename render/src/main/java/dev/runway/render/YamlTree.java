@@ -23,6 +23,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * A YAML document as a tree whose every node and key remembers its line, so that every problem in
@@ -52,6 +54,13 @@ public final class YamlTree {
   static final int MAX_EXPANDED_NODES = 100_000;
   private static final String MERGE = "<<";
   private static final String JAVA_TAG = Tag.PREFIX + "java";
+  private static final YAMLMapper WRITER = YAMLMapper.builder()
+      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .disable(YAMLWriteFeature.SPLIT_LINES)
+      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+      .build();
 
   /** The kinds of node. */
   public enum Kind { MAP, LIST, STRING, NUMBER, BOOLEAN, NULL }
@@ -138,6 +147,17 @@ public final class YamlTree {
   }
 
   private YamlTree() {}
+
+  /**
+   * Plain Java values (ordered Map, List, String, Number, Boolean, null), what {@link Node#plain()}
+   * returns, as YAML for people: no document marker, quotes only where needed (a string that would
+   * read back as a number or a boolean stays quoted, so the text parses back to the same values),
+   * lists indented under their key, long strings on one line. For example {@code {a: [1, "2"]}}
+   * is written {@code a:\n  - 1\n  - "2"\n}.
+   */
+  public static String write(@Nullable Object plain) {
+    return WRITER.writeValueAsString(plain);
+  }
 
   /**
    * Parses one YAML document; {@code what} names the file in messages ({@code "render.yaml"},

@@ -134,4 +134,14 @@ class YamlTreeTest {
     for (int i = 0; i < 5_000; i++) many.append("  - *x\n");
     assertThat(YamlTree.parse(many.toString(), FILE, "compose file").get("l").orElseThrow().items()).hasSize(5_000);
   }
+
+  @Test
+  void writtenPlainValuesParseBackToTheSameValues() {
+    Map<String, Object> plain = new java.util.LinkedHashMap<>();
+    plain.put("a", List.of(1, "2", "true", true, "x: y"));
+    plain.put("b", Map.of("c", 1.5));
+    String text = YamlTree.write(plain);
+    assertThat(text).isEqualTo("a:\n  - 1\n  - \"2\"\n  - \"true\"\n  - true\n  - \"x: y\"\nb:\n  c: 1.5\n");
+    assertThat(YamlTree.parse(text, FILE, "render.yaml").plain()).isEqualTo(plain);
+  }
 }
