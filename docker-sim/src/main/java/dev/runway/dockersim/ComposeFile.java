@@ -2,7 +2,7 @@ package dev.runway.dockersim;
 
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
-import dev.runway.dockersim.internal.Yaml;
+import dev.runway.render.YamlTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ComposeFile {
   private final String yaml;
-  private final Yaml.Node root;
+  private final YamlTree.Node root;
   private final @Nullable Origin origin;
   private final List<String> notSimulated;
 
-  ComposeFile(String yaml, Yaml.Node root, @Nullable Origin origin, List<String> notSimulated) {
+  ComposeFile(String yaml, YamlTree.Node root, @Nullable Origin origin, List<String> notSimulated) {
     this.yaml = yaml;
     this.root = root;
     this.origin = origin;
@@ -51,13 +51,13 @@ public final class ComposeFile {
       throw new RunwayException.IoFailed(file + ": compose file: cannot be read (" + e.getClass().getSimpleName()
           + "); check that it exists, or generate it with runway simulate compose", Origin.file(file), e);
     }
-    return new ComposeFile(text, Yaml.read(text, Origin.file(file), "compose file"), Origin.file(file), List.of());
+    return new ComposeFile(text, YamlTree.parse(text, Origin.file(file), "compose file"), Origin.file(file), List.of());
   }
 
   /** Parses compose text; origins read {@code docker-compose.yml:<line>}. Throws as {@link #read(Path)}. */
   public static ComposeFile parse(String yaml) {
     Origin at = Origin.file(Path.of("docker-compose.yml"));
-    return new ComposeFile(yaml, Yaml.read(yaml, at, "compose file"), null, List.of());
+    return new ComposeFile(yaml, YamlTree.parse(yaml, at, "compose file"), null, List.of());
   }
 
   /** The file's text. */
@@ -96,7 +96,7 @@ public final class ComposeFile {
     return Optional.ofNullable(origin);
   }
 
-  Yaml.Node root() {
+  YamlTree.Node root() {
     return root;
   }
 

@@ -10,7 +10,7 @@ import dev.runway.dockersim.internal.ComposeGenerator;
 import dev.runway.dockersim.internal.DockerfileChecks;
 import dev.runway.dockersim.internal.Parity;
 import dev.runway.dockersim.internal.Target;
-import dev.runway.dockersim.internal.Yaml;
+import dev.runway.render.YamlTree;
 import dev.runway.env.Environment;
 import dev.runway.env.Var;
 import java.nio.file.Path;
@@ -83,9 +83,9 @@ public final class DockerSim {
       text.append("# Not simulated here (native runtimes): ").append(String.join(", ", g.skipped()))
           .append("; run them with runway simulate up\n");
     }
-    text.append(Yaml.write(g.tree()));
+    text.append(YamlTree.write(g.tree()));
     String yaml = text.toString();
-    return new ComposeFile(yaml, Yaml.read(yaml, Origin.file(Path.of("docker-compose.yml")), "compose file"), null, g.skipped());
+    return new ComposeFile(yaml, YamlTree.parse(yaml, Origin.file(Path.of("docker-compose.yml")), "compose file"), null, g.skipped());
   }
 
   /**

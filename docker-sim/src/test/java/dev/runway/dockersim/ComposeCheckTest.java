@@ -7,7 +7,7 @@ import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
 import dev.runway.dockersim.internal.ComposeChecks;
-import dev.runway.dockersim.internal.Yaml;
+import dev.runway.render.YamlTree;
 import dev.runway.testkit.Specs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class ComposeCheckTest {
 
   @Test
   void mergeKeysLetKeysBesideThemWinAndTheFirstMergedMapWin() {
-    Yaml.Node api = ComposeFile.parse("""
+    YamlTree.Node api = ComposeFile.parse("""
         x-a: &a
           image: from-a
           restart: always
@@ -63,7 +63,7 @@ class ComposeCheckTest {
 
   @Test
   void nestedAnchorsMergeThroughEachOther() {
-    Yaml.Node web = ComposeFile.parse("""
+    YamlTree.Node web = ComposeFile.parse("""
         x-base: &base
           env_file: .env
           image: base
@@ -75,14 +75,14 @@ class ComposeCheckTest {
             <<: *web
             ports: ["3000:3000"]
         """).root().get("services").orElseThrow().get("web").orElseThrow();
-    assertThat(web.get("env_file").flatMap(Yaml.Node::scalarText)).contains(".env");
-    assertThat(web.get("image").flatMap(Yaml.Node::scalarText)).contains("web");
+    assertThat(web.get("env_file").flatMap(YamlTree.Node::scalarText)).contains(".env");
+    assertThat(web.get("image").flatMap(YamlTree.Node::scalarText)).contains("web");
     assertThat(web.keyLine("env_file")).isEqualTo(2);
   }
 
   @Test
   void aliasesOfScalarsAndListsResolve() {
-    Yaml.Node env = ComposeFile.parse("""
+    YamlTree.Node env = ComposeFile.parse("""
         services:
           a:
             image: x
@@ -90,7 +90,7 @@ class ComposeCheckTest {
               CA: &ca /etc/ssl/ca.crt
               OTHER_CA: *ca
         """).root().get("services").orElseThrow().get("a").orElseThrow().get("environment").orElseThrow();
-    assertThat(env.get("OTHER_CA").flatMap(Yaml.Node::scalarText)).contains("/etc/ssl/ca.crt");
+    assertThat(env.get("OTHER_CA").flatMap(YamlTree.Node::scalarText)).contains("/etc/ssl/ca.crt");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.env.KeyFormat;
+import dev.runway.render.YamlTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,9 +88,9 @@ public final class ComposeChecks {
           .withOrigin(Origin.file(file)).withFix("check the path"));
       return c.out;
     }
-    Yaml.Node root;
+    YamlTree.Node root;
     try {
-      root = Yaml.read(text, Origin.file(file), "compose file");
+      root = YamlTree.parse(text, Origin.file(file), "compose file");
     } catch (RunwayException.ParseFailed e) {
       c.out.add(parseProblem(e));
       return c.out;
@@ -123,7 +124,7 @@ public final class ComposeChecks {
     if (reported.add(key)) out.add(p);
   }
 
-  private void root(Yaml.Node root) {
+  private void root(YamlTree.Node root) {
     if (!root.isMap()) {
       add(Problem.error(Problem.MALFORMED, "compose file", "is not a map of top-level keys (services, networks, ...)")
           .withOrigin(at(root.line())).withFix("start the file with services:"));
@@ -135,7 +136,7 @@ public final class ComposeChecks {
     }
     root.get("version").ifPresent(v -> add(Problem.warning(OBSOLETE, "version", "is obsolete: Docker Compose ignores it"
         + " and warns on every run").withOrigin(at(root.keyLine("version"))).withFix("remove the version line")));
-    Yaml.Node services = root.get("services").orElse(null);
+    YamlTree.Node services = root.get("services").orElse(null);
     if (services == null || services.isNull()) return;
     if (!services.isMap()) {
       add(Problem.error(Problem.MALFORMED, "services", "is not a map of services").withOrigin(at(services.line()))
@@ -148,10 +149,10 @@ public final class ComposeChecks {
       declared.put(kind, root.get(kind).map(n -> n.fields().keySet()).orElse(Set.of()));
     }
     List<Published> published = new ArrayList<>();
-    for (Map.Entry<String, Yaml.Node> e : services.fields().entrySet()) {
+    for (Map.Entry<String, YamlTree.Node> e : services.fields().entrySet()) {
       String name = e.getKey();
       int line = services.keyLine(name);
-      Yaml.Node svc = e.getValue();
+      YamlTree.Node svc = e.getValue();
       String subject = "services." + name;
       if (!SERVICE_NAME.matcher(name).matches()) {
         add(Problem.error(Problem.MALFORMED, subject, "is not a valid service name").withOrigin(at(line))
@@ -172,7 +173,7 @@ public final class ComposeChecks {
    * A file meant to be layered over another ({@code -f compose.yaml -f compose.prod.yaml}): its
    * services may lack image and refer to what the base file declares, so those checks are off.
    */
-  private boolean isOverlay(Yaml.Node root) {
+  private boolean isOverlay(YamlTree.Node root) {
     String name = Optional.ofNullable(file.getFileName()).map(Path::toString).orElse("");
     if (name.contains("override")) return true;
     if (root.get("include").isPresent()) return true;
@@ -187,13 +188,13 @@ public final class ComposeChecks {
     private final String name;
     private final String subject;
     private final int line;
-    private final Yaml.Node svc;
+    private final YamlTree.Node svc;
     private final Set<String> services;
     private final Map<String, Set<String>> declared;
     private final boolean overlay;
     private final List<Published> published;
 
-    Service(String name, String subject, int line, Yaml.Node svc, Set<String> services, Map<String, Set<String>> declared,
+    Service(String name, String subject, int line, YamlTree.Node svc, Set<String> services, Map<String, Set<String>> declared,
         boolean overlay, List<Published> published) {
       this.name = name;
       this.subject = subject;
@@ -221,12 +222,12 @@ public final class ComposeChecks {
       if (!overlay) references();
     }
 
-    private void environment(Yaml.Node env) {
+    private void environment(YamlTree.Node env) {
       String at = subject + ".environment";
       int envLine = svc.keyLine("environment");
       if (env.isMap()) {
-        for (Map.Entry<String, Yaml.Node> e : env.fields().entrySet()) {
-          Yaml.Node v = e.getValue();
+        for (Map.Entry<String, YamlTree.Node> e : env.fields().entrySet()) {
+          YamlTree.Node v = e.getValue();
           if (!v.isScalar() && !v.isNull()) {
             add(Problem.error(Problem.MALFORMED, at + "." + e.getKey(), "is a " + (v.isMap() ? "map" : "list")
                 + "; an environment value is a string, a number, a boolean or empty").withOrigin(at(env.keyLine(e.getKey())))
@@ -236,7 +237,7 @@ public final class ComposeChecks {
           literalSecret(at + "." + e.getKey(), e.getKey(), v.scalarText().orElse(""), env.keyLine(e.getKey()));
         }
       } else if (env.isList()) {
-        for (Yaml.Node item : env.items()) {
+        for (YamlTree.Node item : env.items()) {
           if (!item.isScalar()) {
             add(Problem.error(Problem.MALFORMED, at, "lists a " + (item.isMap() ? "map" : "non-string")
                 + " item; list items read NAME=value").withOrigin(at(item.line()))
@@ -265,19 +266,19 @@ public final class ComposeChecks {
               + " with env_file"));
     }
 
-    private void envFile(Yaml.Node node) {
+    private void envFile(YamlTree.Node node) {
       String at = subject + ".env_file";
-      List<Yaml.Node> entries = node.isList() ? node.items() : List.of(node);
-      for (Yaml.Node entry : entries) {
+      List<YamlTree.Node> entries = node.isList() ? node.items() : List.of(node);
+      for (YamlTree.Node entry : entries) {
         String path;
         boolean required = true;
         int entryLine = entry.line();
         if (entry.isScalar()) {
           path = entry.scalarText().orElse("");
-        } else if (entry.isMap() && entry.get("path").flatMap(Yaml.Node::scalarText).isPresent()) {
-          path = entry.get("path").flatMap(Yaml.Node::scalarText).orElseThrow();
+        } else if (entry.isMap() && entry.get("path").flatMap(YamlTree.Node::scalarText).isPresent()) {
+          path = entry.get("path").flatMap(YamlTree.Node::scalarText).orElseThrow();
           entryLine = entry.keyLine("path");
-          required = entry.get("required").flatMap(Yaml.Node::scalarText).map(r -> !r.trim().equalsIgnoreCase("false"))
+          required = entry.get("required").flatMap(YamlTree.Node::scalarText).map(r -> !r.trim().equalsIgnoreCase("false"))
               .orElse(true);
         } else {
           add(Problem.error(Problem.MALFORMED, at, "holds an entry that is neither a path nor {path: ..., required: ...}")
@@ -297,30 +298,30 @@ public final class ComposeChecks {
       }
     }
 
-    private void ports(Yaml.Node ports) {
+    private void ports(YamlTree.Node ports) {
       String at = subject + ".ports";
       if (!ports.isList()) {
         add(Problem.error(Problem.MALFORMED, at, "is not a list").withOrigin(at(svc.keyLine("ports")))
             .withFix("write ports: [\"8080:80\"]"));
         return;
       }
-      for (Yaml.Node p : ports.items()) {
+      for (YamlTree.Node p : ports.items()) {
         if (p.isMap()) {
-          Optional<String> target = p.get("target").flatMap(Yaml.Node::scalarText);
+          Optional<String> target = p.get("target").flatMap(YamlTree.Node::scalarText);
           if (target.isEmpty() || !validPorts(target.get())) {
             add(Problem.error(Problem.MALFORMED, at, "has a long-syntax port without a valid target (the container port)")
                 .withOrigin(at(p.line())).withExpected("target: 1-65535").withFix("set target: to the port the app listens on"));
             continue;
           }
-          Optional<String> pub = p.get("published").flatMap(Yaml.Node::scalarText);
+          Optional<String> pub = p.get("published").flatMap(YamlTree.Node::scalarText);
           if (pub.isPresent() && !pub.get().contains("$") && !pub.get().isEmpty() && !validPorts(pub.get())) {
             add(Problem.error(Problem.MALFORMED, at, "publishes '" + pub.get() + "', which is not a port or a range")
                 .withOrigin(at(p.keyLine("published"))).withExpected("1-65535, or a range such as 8000-8010")
                 .withFix("set published: to a free host port"));
             continue;
           }
-          String protocol = p.get("protocol").flatMap(Yaml.Node::scalarText).orElse("tcp");
-          String ip = p.get("host_ip").flatMap(Yaml.Node::scalarText).orElse("");
+          String protocol = p.get("protocol").flatMap(YamlTree.Node::scalarText).orElse("tcp");
+          String ip = p.get("host_ip").flatMap(YamlTree.Node::scalarText).orElse("");
           pub.filter(s -> !s.contains("$") && !s.isEmpty()).ifPresent(s -> publish(ip, s, protocol, p.line()));
           continue;
         }
@@ -366,7 +367,7 @@ public final class ComposeChecks {
       });
       svc.get("extends").ifPresent(x -> {
         boolean otherFile = x.isMap() && x.get("file").isPresent();
-        String base = x.isScalar() ? x.scalarText().orElse("") : x.get("service").flatMap(Yaml.Node::scalarText).orElse("");
+        String base = x.isScalar() ? x.scalarText().orElse("") : x.get("service").flatMap(YamlTree.Node::scalarText).orElse("");
         if (!otherFile && !base.isEmpty() && !services.contains(base)) {
           add(Problem.error(Problem.MISSING, subject + ".extends", "names " + base + ", which is not a service in this file")
               .withOrigin(at(svc.keyLine("extends"))).withFix("name a service of this file, or add file: <the other compose file>"));
@@ -442,30 +443,30 @@ public final class ComposeChecks {
   }
 
   /** Names in a list ({@code [a, b]}) or map ({@code {a: ..., b: ...}}), with their lines. */
-  private static List<Map.Entry<String, Integer>> names(Yaml.Node n) {
+  private static List<Map.Entry<String, Integer>> names(YamlTree.Node n) {
     List<Map.Entry<String, Integer>> out = new ArrayList<>();
     if (n.isMap()) n.fields().keySet().forEach(k -> out.add(Map.entry(k, n.keyLine(k))));
-    for (Yaml.Node i : n.items()) i.scalarText().ifPresent(s -> out.add(Map.entry(s, i.line())));
+    for (YamlTree.Node i : n.items()) i.scalarText().ifPresent(s -> out.add(Map.entry(s, i.line())));
     return out;
   }
 
   /** Secret and config names: {@code - name} or {@code - source: name}. */
-  private static List<Map.Entry<String, Integer>> sources(Yaml.Node n) {
+  private static List<Map.Entry<String, Integer>> sources(YamlTree.Node n) {
     List<Map.Entry<String, Integer>> out = new ArrayList<>();
-    for (Yaml.Node i : n.items()) {
-      Optional<String> s = i.isMap() ? i.get("source").flatMap(Yaml.Node::scalarText) : i.scalarText();
+    for (YamlTree.Node i : n.items()) {
+      Optional<String> s = i.isMap() ? i.get("source").flatMap(YamlTree.Node::scalarText) : i.scalarText();
       s.ifPresent(v -> out.add(Map.entry(v, i.line())));
     }
     return out;
   }
 
   /** Named volumes among {@code - name:/path[:ro]} and {@code - {type: volume, source: name}}; bind mounts are paths. */
-  private static List<Map.Entry<String, Integer>> namedVolumes(Yaml.Node n) {
+  private static List<Map.Entry<String, Integer>> namedVolumes(YamlTree.Node n) {
     List<Map.Entry<String, Integer>> out = new ArrayList<>();
-    for (Yaml.Node i : n.items()) {
+    for (YamlTree.Node i : n.items()) {
       if (i.isMap()) {
-        String type = i.get("type").flatMap(Yaml.Node::scalarText).orElse("");
-        Optional<String> source = i.get("source").flatMap(Yaml.Node::scalarText);
+        String type = i.get("type").flatMap(YamlTree.Node::scalarText).orElse("");
+        Optional<String> source = i.get("source").flatMap(YamlTree.Node::scalarText);
         if (type.equals("volume") && source.isPresent() && !source.get().isEmpty()) out.add(Map.entry(source.get(), i.line()));
         continue;
       }

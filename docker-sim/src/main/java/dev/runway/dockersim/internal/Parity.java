@@ -5,6 +5,7 @@ import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.env.Environment;
+import dev.runway.render.YamlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +36,13 @@ public final class Parity {
     this.environment = environment;
   }
 
-  public static Problems check(App app, Environment environment, Yaml.Node root, Origin file) {
+  public static Problems check(App app, Environment environment, YamlTree.Node root, Origin file) {
     Parity p = new Parity(file, environment);
-    Yaml.Node services = root.get("services").orElse(null);
+    YamlTree.Node services = root.get("services").orElse(null);
     for (String name : Target.renderServices(app)) {
       Target t = Target.of(app, name, environment, 0);
       if (!t.runsInDocker()) continue;
-      Yaml.Node svc = services == null ? null : services.get(name).orElse(null);
+      YamlTree.Node svc = services == null ? null : services.get(name).orElse(null);
       if (svc == null) {
         p.out.add(Problem.error(Problem.MISSING, "services." + name, "is a Render service (runtime docker) but the"
             + " compose file has no such service").withOrigin(file.withLine(services == null ? 0 : root.keyLine("services")))
@@ -54,7 +55,7 @@ public final class Parity {
     return Problems.of(p.out);
   }
 
-  private void service(Target t, Yaml.Node svc, Optional<String> localDb) {
+  private void service(Target t, YamlTree.Node svc, Optional<String> localDb) {
     String subject = "services." + t.service();
     environment(t, svc, subject, localDb);
     if (t.type().equals("web")) port(t, svc, subject);
@@ -65,12 +66,12 @@ public final class Parity {
 
   private record Setting(Optional<String> value, int line) {}
 
-  private void environment(Target t, Yaml.Node svc, String subject, Optional<String> localDb) {
+  private void environment(Target t, YamlTree.Node svc, String subject, Optional<String> localDb) {
     Map<String, Setting> env = new LinkedHashMap<>();
-    Yaml.Node envNode = svc.get("environment").orElse(null);
+    YamlTree.Node envNode = svc.get("environment").orElse(null);
     if (envNode != null) {
       envNode.fields().forEach((k, v) -> env.put(k, new Setting(v.scalarText(), envNode.keyLine(k))));
-      for (Yaml.Node item : envNode.items()) {
+      for (YamlTree.Node item : envNode.items()) {
         String text = item.scalarText().orElse("");
         int eq = text.indexOf('=');
         env.put(eq < 0 ? text : text.substring(0, eq), new Setting(eq < 0 ? Optional.empty() : Optional.of(text.substring(eq + 1)),
@@ -128,8 +129,8 @@ public final class Parity {
     }
   }
 
-  private void port(Target t, Yaml.Node svc, String subject) {
-    Yaml.Node ports = svc.get("ports").orElse(null);
+  private void port(Target t, YamlTree.Node svc, String subject) {
+    YamlTree.Node ports = svc.get("ports").orElse(null);
     String fix = "publish it: ports: [\"" + t.port() + ":" + t.port() + "\"]";
     if (ports == null || ports.items().isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".ports", "publishes no port; Render routes traffic to $PORT ("
@@ -137,7 +138,7 @@ public final class Parity {
       return;
     }
     List<Integer> targets = new ArrayList<>();
-    for (Yaml.Node p : ports.items()) containerPort(p).ifPresent(targets::add);
+    for (YamlTree.Node p : ports.items()) containerPort(p).ifPresent(targets::add);
     if (!targets.contains(t.port())) {
       out.add(Problem.error(Problem.CONFLICT, subject + ".ports", "publishes container port" + (targets.size() == 1 ? " " : "s ")
           + targets.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("?") + ", but the app listens on $PORT ("
@@ -146,8 +147,8 @@ public final class Parity {
   }
 
   /** The container side of {@code "8080:10000"}, {@code "127.0.0.1:8080:10000/tcp"}, {@code 10000} or {@code {target: 10000}}. */
-  static Optional<Integer> containerPort(Yaml.Node p) {
-    String text = p.isMap() ? p.get("target").flatMap(Yaml.Node::scalarText).orElse("") : p.scalarText().orElse("");
+  static Optional<Integer> containerPort(YamlTree.Node p) {
+    String text = p.isMap() ? p.get("target").flatMap(YamlTree.Node::scalarText).orElse("") : p.scalarText().orElse("");
     int slash = text.indexOf('/');
     if (slash >= 0) text = text.substring(0, slash);
     int colon = text.lastIndexOf(':');
@@ -161,11 +162,11 @@ public final class Parity {
     }
   }
 
-  private void health(Target t, Yaml.Node svc, String subject) {
+  private void health(Target t, YamlTree.Node svc, String subject) {
     if (t.healthCheckPath().isEmpty()) return;
     String path = t.healthCheckPath().get();
     String url = t.healthUrl("localhost", t.port()).orElseThrow();
-    Yaml.Node hc = svc.get("healthcheck").orElse(null);
+    YamlTree.Node hc = svc.get("healthcheck").orElse(null);
     String fix = "add healthcheck: {test: [CMD-SHELL, \"" + ComposeGenerator.healthCommand(url) + "\"], timeout: "
         + Target.HEALTH_TIMEOUT_SECONDS + "s}";
     if (hc == null) {
@@ -175,7 +176,7 @@ public final class Parity {
       return;
     }
     Origin at = file.withLine(svc.keyLine("healthcheck"));
-    boolean disabled = hc.get("disable").flatMap(Yaml.Node::scalarText).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+    boolean disabled = hc.get("disable").flatMap(YamlTree.Node::scalarText).map(v -> v.equalsIgnoreCase("true")).orElse(false);
     String test = hc.get("test").map(n -> n.isScalar() ? n.scalarText().orElse("")
         : String.join(" ", n.items().stream().map(i -> i.scalarText().orElse("")).toList())).orElse("");
     if (disabled || test.trim().equals("NONE")) {
@@ -188,7 +189,7 @@ public final class Parity {
           + ", the path Render checks").withOrigin(file.withLine(hc.keyLine("test")))
           .withFix("request " + url + " in the test: [CMD-SHELL, \"" + ComposeGenerator.healthCommand(url) + "\"]"));
     }
-    Optional<String> timeout = hc.get("timeout").flatMap(Yaml.Node::scalarText);
+    Optional<String> timeout = hc.get("timeout").flatMap(YamlTree.Node::scalarText);
     double seconds = timeout.map(Parity::seconds).orElse(30.0);
     if (seconds > Target.HEALTH_TIMEOUT_SECONDS) {
       out.add(Problem.error(Problem.CONFLICT, subject + ".healthcheck.timeout", "waits " + timeout.orElse("30s (compose's default)")
@@ -208,11 +209,11 @@ public final class Parity {
     return false;
   }
 
-  private void limits(Target t, Yaml.Node svc, String subject) {
-    Optional<Yaml.Node> limits = svc.get("deploy").flatMap(d -> d.get("resources")).flatMap(r -> r.get("limits"));
+  private void limits(Target t, YamlTree.Node svc, String subject) {
+    Optional<YamlTree.Node> limits = svc.get("deploy").flatMap(d -> d.get("resources")).flatMap(r -> r.get("limits"));
     String plan = "the " + t.plan().wire() + " plan";
     // Memory: deploy.resources.limits.memory, else mem_limit.
-    Optional<Yaml.Node> memNode = limits.flatMap(l -> l.get("memory")).or(() -> svc.get("mem_limit"));
+    Optional<YamlTree.Node> memNode = limits.flatMap(l -> l.get("memory")).or(() -> svc.get("mem_limit"));
     String memFix = "set deploy.resources.limits.memory: " + t.memoryLimit();
     if (memNode.isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".deploy.resources.limits.memory", "is not set; " + plan + " gives "
@@ -226,7 +227,7 @@ public final class Parity {
             + " gives " + t.plan().memoryMb() + " MB").withOrigin(file.withLine(memNode.get().line())).withFix(memFix));
       }
     }
-    Optional<Yaml.Node> cpuNode = limits.flatMap(l -> l.get("cpus")).or(() -> svc.get("cpus"));
+    Optional<YamlTree.Node> cpuNode = limits.flatMap(l -> l.get("cpus")).or(() -> svc.get("cpus"));
     String cpuFix = "set deploy.resources.limits.cpus: \"" + t.cpuLimit() + "\"";
     if (cpuNode.isEmpty()) {
       out.add(Problem.error(Problem.MISSING, subject + ".deploy.resources.limits.cpus", "is not set; " + plan + " gives "
@@ -241,7 +242,7 @@ public final class Parity {
     }
   }
 
-  private void command(Target t, Yaml.Node svc, String subject) {
+  private void command(Target t, YamlTree.Node svc, String subject) {
     Optional<String> have = svc.get("command").map(n -> n.isScalar() ? n.scalarText().orElse("")
         : String.join(" ", n.items().stream().map(i -> i.scalarText().orElse("")).toList())).map(Parity::squash);
     Optional<String> want = t.dockerCommand().map(Parity::squash);

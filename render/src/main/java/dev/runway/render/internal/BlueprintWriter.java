@@ -5,13 +5,13 @@ import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;
 import dev.runway.render.EnvVarGroup;
 import dev.runway.render.RenderBlueprint;
+import dev.runway.render.YamlTree;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * {@link RenderBlueprint} to render.yaml text in a stable order: modelled fields in the order of
@@ -19,18 +19,13 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * strings that would read back as numbers or booleans stay quoted, so a file round-trips.
  */
 public final class BlueprintWriter {
-  static final YAMLMapper MAPPER = YAMLMapper.builder()
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-      .build();
+  // Builds the tree only; the text is YamlTree.write's, the one YAML style of render.yaml and compose files.
+  static final YAMLMapper MAPPER = YAMLMapper.builder().build();
 
   private BlueprintWriter() {}
 
   public static String write(RenderBlueprint blueprint) {
-    return MAPPER.writeValueAsString(tree(blueprint));
+    return YamlTree.write(tree(blueprint));
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;
 import dev.runway.render.EnvVarGroup;
 import dev.runway.render.RenderBlueprint;
+import dev.runway.render.YamlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ public final class Generation {
    */
   public static RenderBlueprint blueprint(App app) {
     Names names = new Names(app);
-    String yaml = BlueprintWriter.MAPPER.writeValueAsString(tree(app, names));
+    String yaml = YamlTree.write(tree(app, names));
     try {
       return BlueprintReader.read(yaml, null);
     } catch (RunwayException.ValidationFailed e) {
