@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,11 @@ final class SimulateCommand implements Runnable {
       Problems problems;
       String subject;
       if (file != null) {
-        problems = DockerSim.checkDockerfile(file);
+        // With a model, the file is still the model's service's: its health check path counts.
+        Optional<App> app = options.appIfPresent(false);
+        boolean known = app.isPresent() && (service != null || DockerSim.services(app.get()).size() == 1);
+        problems = known ? DockerSim.checkDockerfile(file, app.get(), service(app.get(), service))
+            : DockerSim.checkDockerfile(file);
         subject = file.toString();
       } else {
         App app = options.app();

@@ -160,6 +160,19 @@ public final class DockerSim {
     return Problems.of(DockerfileChecks.check(dockerfile, dockerfile, dir, dir, Optional.empty(), Set.of()));
   }
 
+  /**
+   * The Dockerfile checks for this Dockerfile (its folder the build context), held to one Render
+   * service of the model: its {@code health-check-path} counts as the health check, and the model's
+   * secrets are looked for in {@code ENV}/{@code ARG}.
+   */
+  public static Problems checkDockerfile(Path dockerfile, App app, String service) {
+    Target t = Target.of(app, service, Environment.PRODUCTION, 0);
+    Set<String> secrets = new LinkedHashSet<>();
+    for (Var<?> v : app.schema().variables()) if (v.isSecret()) secrets.add(v.name());
+    Path dir = Optional.ofNullable(dockerfile.getParent()).orElse(Path.of(""));
+    return Problems.of(DockerfileChecks.check(dockerfile, dockerfile, dir, dir, t.healthCheckPath(), secrets));
+  }
+
   /** A driver of the {@code docker} CLI for a compose file. */
   public static DockerDriver docker(Path composeFile) {
     return DockerDriver.of(composeFile);

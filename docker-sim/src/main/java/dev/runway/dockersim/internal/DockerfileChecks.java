@@ -82,7 +82,7 @@ public final class DockerfileChecks {
     }
     if (lastFrom >= 0) root(user, last.get(0), shown, out);
     if (!healthcheck && healthCheckPath.isEmpty()) {
-      out.add(Problem.warning(NO_HEALTH_CHECK, "HEALTHCHECK", "is absent and the model sets no health-check-path, so"
+      out.add(Problem.warning(NO_HEALTH_CHECK, "HEALTHCHECK", "is absent and no health-check-path is set for the service, so"
           + " Render sends traffic as soon as the port opens, ready or not").withOrigin(Origin.file(shown))
           .withFix("set health-check-path = \"/api/health\" on the service in the model (Render then checks it)"));
     }
