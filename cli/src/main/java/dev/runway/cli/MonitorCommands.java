@@ -1,5 +1,7 @@
 package dev.runway.cli;
 
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.base.Problems;
 import tools.jackson.databind.json.JsonMapper;
 import dev.runway.monitor.HourBudget;
@@ -86,6 +88,11 @@ final class MonitorCommands {
       @Override
       public Integer call() throws InterruptedException {
         MonitorConfig config = MonitorConfig.load(options.config);
+        if (config.endpoints().isEmpty()) {
+          // Checking nothing and exiting 0 would pass a cron job that monitors nothing (keep-warm says so too).
+          throw new RunwayException.ModelInvalid(options.config + ": monitor: no endpoints; add monitor { endpoints {"
+              + " api { url = \"https://.../api/health\" } } }", Origin.file(options.config));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (once) {
           List<Observation> seen;
