@@ -24,16 +24,31 @@ public final class AtomicFiles {
    * file or the new one, never a half-written one.
    */
   public static void write(Path file, String text) {
+    write(file, text, false);
+  }
+
+  /**
+   * As {@link #write(Path, String)}, for a file meant to be published (a status page any static host
+   * serves): a new file is readable by everyone ({@code rw-r--r--}) rather than by its owner only,
+   * the mode temporary files are created with.
+   */
+  public static void writePublic(Path file, String text) {
+    write(file, text, true);
+  }
+
+  private static void write(Path file, String text, boolean readableByAll) {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Origin origin = Origin.file(file);
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
       if (Files.exists(target)) {
         PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
         if (from != null && to != null) to.setPermissions(from.readAttributes().permissions());
+      } else if (readableByAll && to != null) {
+        to.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       }
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));

@@ -165,6 +165,6 @@ public final class StatusPage {
       throw new RunwayException.IoFailed(file + ": cannot write the status page (" + e.getClass().getSimpleName()
           + "); check that " + file.toAbsolutePath().getParent() + " is writable", Origin.file(file), e);
     }
-    AtomicFiles.write(file, text); // temp file, fsync, atomic move, as every other file Runway writes
+    AtomicFiles.writePublic(file, text); // atomic as every file Runway writes; readable by the static host that serves it
   }
 }

@@ -33,6 +33,18 @@ class StatusPageTest {
   }
 
   @Test
+  void thePageAndItsJsonAreWrittenReadableByTheStaticHostThatServesThem(@TempDir Path dir) throws Exception {
+    Path html = dir.resolve("public/status.html");
+    StatusPage.write(report, html);
+    for (Path f : java.util.List.of(html, dir.resolve("public/status.json"))) {
+      if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+            .as(f.toString()).isEqualTo("rw-r--r--");
+      }
+    }
+  }
+
+  @Test
   void thePageIsOneFileWithoutExternalAssetsOrScript() {
     String html = StatusPage.html(report);
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("src=")
