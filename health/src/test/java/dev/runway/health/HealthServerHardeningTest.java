@@ -70,20 +70,27 @@ class HealthServerHardeningTest {
   @Test
   void livenessAnswersFastWhileFiftyClientsTrickleTheirHeadersAByteAtATime() throws Exception {
     start(Health.options()); // 4 workers, 10 s slow-client timeout: the defaults a service runs with
-    List<Socket> slow = new ArrayList<>();
+    List<Socket> slow = new java.util.concurrent.CopyOnWriteArrayList<>();
     AtomicBoolean trickling = new AtomicBoolean(true);
     byte[] head = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < 50; i++) slow.add(connect());
     Thread trickler = new Thread(() -> {
       int i = 0;
       while (trickling.get()) {
-        for (Socket s : slow) {
+        for (int k = 0; k < slow.size(); k++) {
           try {
-            OutputStream out = s.getOutputStream();
+            OutputStream out = slow.get(k).getOutputStream();
             out.write(i < head.length ? head[i] : 'a'); // never a complete head
             out.flush();
           } catch (IOException e) {
-            // a connection the server cut off; the others keep trickling
+            try { // cut off: an attacker reconnects at once, so 50 stay open
+              slow.get(k).close();
+              Socket again = connect();
+              again.getOutputStream().write(head);
+              slow.set(k, again);
+            } catch (IOException ignored) {
+              // try again on the next round
+            }
           }
         }
         i++;
