@@ -1,5 +1,6 @@
 package dev.runway.health;
 
+import dev.runway.base.Secret;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,7 +105,10 @@ public final class HealthOptions {
     return maxRequestBytes;
   }
 
-  /** How long a client may take to send its request; default 10 s. */
+  /**
+   * How long a client may take to send a whole request (head and body), counted from its first
+   * byte however steadily it trickles; then it is answered 408 and disconnected. Default 10 s.
+   */
   public Duration slowClientTimeout() {
     return slowClientTimeout;
   }
@@ -176,6 +180,11 @@ public final class HealthOptions {
       return this;
     }
 
+    /** As {@link #detailsToken(String)}, from an env {@link Secret} (e.g. {@code env.get(HEALTH_TOKEN)}). */
+    public Builder detailsToken(Secret token) {
+      return detailsToken(token.reveal());
+    }
+
     public Builder workers(int value) {
       if (value < 1) throw new IllegalArgumentException("health: workers: must be >= 1 but was " + value);
       this.workers = value;
@@ -194,8 +203,8 @@ public final class HealthOptions {
     }
 
     public Builder slowClientTimeout(Duration value) {
-      if (value.toSeconds() < 1) {
-        throw new IllegalArgumentException("health: slow client timeout: must be >= 1 s but was " + value);
+      if (value.toMillis() < 100) {
+        throw new IllegalArgumentException("health: slow client timeout: must be >= 100 ms but was " + value);
       }
       this.slowClientTimeout = value;
       return this;

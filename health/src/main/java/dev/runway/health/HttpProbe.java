@@ -3,6 +3,7 @@ package dev.runway.health;
 import dev.runway.base.Secret;
 import dev.runway.health.internal.HttpCheck;
 import dev.runway.health.internal.HttpSpec;
+import java.net.URI;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
@@ -37,6 +38,16 @@ public final class HttpProbe {
 
   public static Builder get(String url) {
     return request("GET", url);
+  }
+
+  /** As {@link #get(String)}, for a {@link URI} (what {@code Var.url} yields). */
+  public static Builder get(URI url) {
+    return request("GET", url.toString());
+  }
+
+  /** As {@link #request(String, String)}, for a {@link URI}. */
+  public static Builder request(String method, URI url) {
+    return request(method, url.toString());
   }
 
   public static Builder request(String method, String url) {

@@ -78,6 +78,11 @@ public final class Probes {
     return openAi(apiKey.reveal(), OPENAI);
   }
 
+  /** As {@link #openAi(String, URI)}, with the key from an env {@link Secret}. */
+  public static Probe openAi(Secret apiKey, URI baseUrl) {
+    return openAi(apiKey.reveal(), baseUrl);
+  }
+
   /** {@code GET https://api.anthropic.com/v1/models} with {@code x-api-key} and {@code anthropic-version}. */
   public static Probe anthropic(String apiKey) {
     return anthropic(apiKey, ANTHROPIC);
@@ -95,6 +100,11 @@ public final class Probes {
     return anthropic(apiKey.reveal(), ANTHROPIC);
   }
 
+  /** As {@link #anthropic(String, URI)}, with the key from an env {@link Secret}. */
+  public static Probe anthropic(Secret apiKey, URI baseUrl) {
+    return anthropic(apiKey.reveal(), baseUrl);
+  }
+
   /** {@code GET https://api.cloud.llamaindex.ai/api/v1/projects} with the key as bearer. */
   public static Probe llamaCloud(String apiKey) {
     return llamaCloud(apiKey, LLAMA_CLOUD);
@@ -106,6 +116,11 @@ public final class Probes {
 
   public static Probe llamaCloud(String apiKey, URI baseUrl) {
     return HttpProbe.get(join(baseUrl, "/api/v1/projects")).bearer(apiKey).expectStatus(200).build();
+  }
+
+  /** As {@link #llamaCloud(String, URI)}, with the key from an env {@link Secret}. */
+  public static Probe llamaCloud(Secret apiKey, URI baseUrl) {
+    return llamaCloud(apiKey.reveal(), baseUrl);
   }
 
   private static String join(URI base, String path) {
