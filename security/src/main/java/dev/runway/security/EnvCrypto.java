@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * # Runway encrypted env file: names are readable, every value is encrypted (AES-256-GCM).
  * # Change it with runway encrypt / decrypt / rotate; the last line authenticates the whole file.
  * #runway:v2 key=3f9c0a7d2b1e4c55 purpose=env env=production app=acme version=4
- * #runway:comments enc:v2:Q29t...
- * OPENAI_API_KEY=enc:v2:Wm9v...
- * PORT=enc:v2:QmFy...
+ * #runway:comments enc:v1:Q29t...
+ * OPENAI_API_KEY=enc:v1:Wm9v...
+ * PORT=enc:v1:QmFy...
  * #runway:mac 6l1k...
  * </pre>
  *
@@ -80,7 +80,9 @@ public final class EnvCrypto {
   static final String LABEL = "#runway:label ";
   static final String COMMENTS = "#runway:comments ";
   static final String MAC = "#runway:mac ";
-  static final String PREFIX = "enc:v2:";
+  // The value encoding (base64url of nonce, ciphertext, tag) is unchanged since v1, so values keep
+  // their prefix; the header's format says which associated data they were sealed with.
+  static final String PREFIX = "enc:v1:";
   static final String PREFIX_V1 = "enc:v1:";
   static final String ENV = "env";
   static final String BACKUP = "backup";

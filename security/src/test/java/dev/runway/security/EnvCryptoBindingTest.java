@@ -167,7 +167,7 @@ class EnvCryptoBindingTest {
     String plain = "# OpenAI, rotated monthly\nOPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwx\n\n"
         + "# old key: sk-proj-zzzzzzzzzzzzzzzzzzzzzzzz\nPORT=10000\n# the end\n";
     Path prod = encrypt("production", plain);
-    assertThat(Files.readString(prod)).contains("#runway:comments enc:v2:")
+    assertThat(Files.readString(prod)).contains("#runway:comments enc:v1:")
         .doesNotContain("rotated monthly", "zzzz", "the end");
     assertThat(EnvCrypto.open(prod, KEY, PRODUCTION).dotenv()).isEqualTo(plain);
     String first = Files.readString(prod);

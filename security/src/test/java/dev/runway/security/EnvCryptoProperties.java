@@ -72,7 +72,7 @@ class EnvCryptoProperties {
     Assume.that(values.size() >= 2);
     List<String> lines = new ArrayList<>(EnvCrypto.encrypt(values, KEY).lines().toList());
     List<Integer> entries = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("=enc:v2:")) entries.add(i);
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("=enc:v1:")) entries.add(i);
     int x = entries.get(a % entries.size());
     int y = entries.get(b % entries.size());
     Assume.that(x != y);

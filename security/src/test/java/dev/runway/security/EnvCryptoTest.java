@@ -44,7 +44,7 @@ class EnvCryptoTest {
   @Test
   void keepsNamesReadableAndValuesHidden() {
     String text = EnvCrypto.encrypt(values(), KEY);
-    assertThat(text).contains("OPENAI_API_KEY=enc:v2:", "PORT=enc:v2:", "#runway:v2 key=" + KEY.id() + " purpose=env version=1")
+    assertThat(text).contains("OPENAI_API_KEY=enc:v1:", "PORT=enc:v1:", "#runway:v2 key=" + KEY.id() + " purpose=env version=1")
         .doesNotContain("sk-proj", "10000", "line one");
   }
 
