@@ -1,5 +1,6 @@
 package dev.runway.cli;
 
+import dev.runway.base.AtomicFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Dotenv;
@@ -28,6 +29,21 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CryptoCommands {
   private CryptoCommands() {}
 
+  /** The environment named by {@code --env}, or a one-line usage error (exit 2). */
+  static Environment environment(String name) {
+    try {
+      return Environment.named(name);
+    } catch (IllegalArgumentException e) {
+      throw new RunwayException("--env: " + e.getMessage() + "; for example --env production");
+    }
+  }
+
+  private static void warn(CommandSpec spec, java.util.List<String> warnings) {
+    PrintWriter err = spec.commandLine().getErr();
+    warnings.forEach(w -> err.println("runway: warning: " + w));
+    err.flush();
+  }
+
   /** Options every crypto command shares. */
   static final class KeyOptions {
     @Option(names = "--env", required = true, paramLabel = "<name>", description = "The environment (production, ...).")
@@ -36,12 +52,25 @@ final class CryptoCommands {
     @Option(names = "--env-dir", paramLabel = "<dir>", description = "Where the .env files are (default: .).")
     Path envDir = Path.of(".");
 
+    @Option(names = "--app", paramLabel = "<name>",
+        description = "The app the file belongs to: written in the file's header, checked when reading (default: not bound).")
+    @Nullable String app;
+
     @Option(names = "--key-file", paramLabel = "<file>",
         description = "The key file (default: RUNWAY_KEY_<ENV>, else ~/.config/runway/keys/<env>.key).")
     @Nullable Path keyFile;
 
     Environment environment() {
-      return Environment.named(env);
+      return CryptoCommands.environment(env);
+    }
+
+    EnvCrypto.Binding binding() {
+      EnvCrypto.Binding b = EnvCrypto.Binding.of(environment());
+      try {
+        return app == null ? b : b.withApp(app);
+      } catch (IllegalArgumentException e) {
+        throw new RunwayException("--app: " + e.getMessage());
+      }
     }
 
     Path plain() {
@@ -67,15 +96,21 @@ final class CryptoCommands {
     @Option(names = "--env", required = true, paramLabel = "<name>", description = "The environment.")
     String env = "";
 
-    @Option(names = "--out", paramLabel = "<file>", description = "Where to write the key (default: the environment's key file).")
+    @Option(names = "--out", paramLabel = "<file>",
+        description = "Where to write the key, outside the project (default: the environment's key file).")
     @Nullable Path out;
+
+    @Option(names = "--env-dir", paramLabel = "<dir>",
+        description = "The project's folder, which the key must stay out of (default: .).")
+    Path envDir = Path.of(".");
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      Environment environment = Environment.named(env);
+      Environment environment = CryptoCommands.environment(env);
       Path file = out != null ? out : EnvKey.defaultFileFor(environment, n -> Optional.ofNullable(System.getenv(n)));
+      EnvKey.requireOutsideProject(file, envDir);
       if (Files.exists(file)) {
         throw new RunwayException.IoFailed(file + ": a key file already exists; keep it, or move it away first"
             + " (files encrypted with it need it to decrypt)", Origin.file(file), null);
@@ -108,8 +143,8 @@ final class CryptoCommands {
     @Override
     public Integer call() {
       EnvKey key = options.key();
-      boolean changed = EnvCrypto.encryptFile(options.plain(), options.encrypted(), key);
-      int count = EnvCrypto.decryptFile(options.encrypted(), key).size();
+      boolean changed = EnvCrypto.encryptFile(options.plain(), options.encrypted(), key, options.binding());
+      int count = EnvCrypto.open(options.encrypted(), key, options.binding()).values().size();
       PrintWriter o = spec.commandLine().getOut();
       o.println((changed ? "wrote " : "unchanged ") + options.encrypted() + " (" + count
           + (count == 1 ? " variable" : " variables") + ", key " + key.id() + ")");
@@ -120,8 +155,8 @@ final class CryptoCommands {
   }
 
   @Command(name = "decrypt", mixinStandardHelpOptions = true,
-      description = {"Decrypts .env.<env>.enc into .env.<env> (never to the terminal). Refuses to overwrite a",
-          ".env.<env> that differs unless --force."})
+      description = {"Decrypts .env.<env>.enc into .env.<env> (never to the terminal), with its comments. Refuses to",
+          "overwrite a .env.<env> that differs unless --force."})
   static final class Decrypt implements Callable<Integer> {
     @picocli.CommandLine.Mixin KeyOptions options = new KeyOptions();
 
@@ -132,13 +167,15 @@ final class CryptoCommands {
 
     @Override
     public Integer call() {
-      Map<String, String> values = EnvCrypto.decryptFile(options.encrypted(), options.key());
+      EnvCrypto.Decrypted decrypted = EnvCrypto.open(options.encrypted(), options.key(), options.binding());
+      warn(spec, decrypted.warnings());
+      Map<String, String> values = decrypted.values();
       Path plain = options.plain();
       if (Files.exists(plain) && !force && !Dotenv.read(plain, n -> Optional.empty()).values().equals(values)) {
         throw new RunwayException.IoFailed(plain + ": exists and differs from " + options.encrypted().getFileName()
             + "; encrypt it first (runway encrypt) or pass --force to overwrite it", Origin.file(plain), null);
       }
-      Dotenv.write(plain, values);
+      AtomicFiles.write(plain, decrypted.dotenv()); // with the comments of the file that was encrypted
       PrintWriter o = spec.commandLine().getOut();
       o.println("wrote " + plain + " (" + values.size() + (values.size() == 1 ? " variable" : " variables") + ")");
       o.flush();
@@ -148,7 +185,8 @@ final class CryptoCommands {
 
   @Command(name = "rotate", mixinStandardHelpOptions = true,
       description = {"Re-encrypts every value of .env.<env>.enc with fresh nonces; with --new-key-file, under",
-          "that key (create it with runway keygen --out <file>), after which the old key can be retired."})
+          "that key (create it outside the project with runway keygen --env <env> --out <file>), after",
+          "which the old key can be retired. Also migrates a file in the first format to the current one."})
   static final class Rotate implements Callable<Integer> {
     @picocli.CommandLine.Mixin KeyOptions options = new KeyOptions();
 
@@ -161,7 +199,7 @@ final class CryptoCommands {
     public Integer call() {
       EnvKey old = options.key();
       EnvKey next = newKeyFile == null ? old : EnvKey.fromFile(newKeyFile, options.envDir);
-      EnvCrypto.rotateFile(options.encrypted(), old, next);
+      EnvCrypto.rotateFile(options.encrypted(), old, next, options.binding());
       PrintWriter o = spec.commandLine().getOut();
       o.println("rotated " + options.encrypted() + " (key " + old.id() + " -> " + next.id() + ")");
       if (!next.equals(old)) {

@@ -124,16 +124,25 @@ public final class EnvKey {
    */
   public static EnvKey fromFile(Path file, @Nullable Path projectDir) {
     Origin origin = Origin.file(file);
-    if (projectDir != null
-        && file.toAbsolutePath().normalize().startsWith(projectDir.toAbsolutePath().normalize())) {
-      throw new RunwayException.IoFailed(file + ": key file lies inside the project (" + projectDir
-          + "); move it out of the repository, for example to " + Path.of("~", ".config", "runway", "keys"), origin, null);
-    }
+    if (projectDir != null) requireOutsideProject(file, projectDir);
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
       throw new RunwayException.IoFailed(file + ": cannot read the key file (" + e.getClass().getSimpleName()
           + "); check the path and its permissions", origin, e);
+    }
+  }
+
+  /**
+   * Refuses a key file inside the project: keys never live in the repository.
+   *
+   * @throws RunwayException.IoFailed when {@code file} lies inside {@code projectDir}
+   */
+  public static void requireOutsideProject(Path file, Path projectDir) {
+    if (file.toAbsolutePath().normalize().startsWith(projectDir.toAbsolutePath().normalize())) {
+      throw new RunwayException.IoFailed(file + ": key file lies inside the project (" + projectDir
+          + "); move it out of the repository, for example to " + Path.of("~", ".config", "runway", "keys"),
+          Origin.file(file), null);
     }
   }
 

@@ -44,7 +44,7 @@ class EnvCryptoTest {
   @Test
   void keepsNamesReadableAndValuesHidden() {
     String text = EnvCrypto.encrypt(values(), KEY);
-    assertThat(text).contains("OPENAI_API_KEY=enc:v1:", "PORT=enc:v1:", "#runway:v1 key=" + KEY.id())
+    assertThat(text).contains("OPENAI_API_KEY=enc:v1:", "PORT=enc:v1:", "#runway:v2 key=" + KEY.id() + " purpose=env version=1")
         .doesNotContain("sk-proj", "10000", "line one");
   }
 
@@ -74,10 +74,10 @@ class EnvCryptoTest {
     for (int i = 0; i < a.size(); i++) {
       if (!a.get(i).equals(b.get(i))) {
         differing++;
-        assertThat(b.get(i)).matches("PORT=.*|#runway:mac .*");
+        assertThat(b.get(i)).matches("PORT=.*|#runway:mac .*|#runway:v2 key=\\w+ purpose=env version=2");
       }
     }
-    assertThat(differing).isEqualTo(2);
+    assertThat(differing).isEqualTo(3);
   }
 
   @Test
@@ -116,7 +116,7 @@ class EnvCryptoTest {
     assertThatThrownBy(() -> EnvCrypto.decrypt("PORT=1\n", Origin.file(Path.of(".env.production.enc")), KEY))
         .isInstanceOfSatisfying(DecryptionFailed.class,
             e -> assertThat(e.reason()).isEqualTo(DecryptionFailed.Reason.MALFORMED))
-        .hasMessage(".env.production.enc:1: not a Runway encrypted env file (no '#runway:v1 key=' header);"
+        .hasMessage(".env.production.enc:1: not a Runway encrypted env file (no '#runway:v2' header);"
             + " encrypt the plain file with: runway encrypt --env <environment>");
   }
 
