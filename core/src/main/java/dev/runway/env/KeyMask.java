@@ -40,11 +40,14 @@ public final class KeyMask {
 
   private static final Pattern WORD = Pattern.compile("[\\w.-]+");
   /**
-   * {@code scheme://user:password@host}: the password runs to the last {@code @} before the host
-   * (passwords are often pasted unencoded, with {@code @} or {@code /} in them).
+   * {@code scheme://user:password@host}: the password runs to the last {@code @} of the URL
+   * (passwords are often pasted unencoded, with {@code @} or {@code /} in them); an {@code @} in
+   * the path masks more than the password, never less.
    */
   private static final Pattern URL_PASSWORD = Pattern.compile(
-      "(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:'\"<>]*:)([^\\s'\"<>]*?)@(?=[^\\s/?#@'\"<>]*(?:[\\s/?#'\"<>]|$))");
+      "(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:'\"<>]*:)([^\\s'\"<>]*)@");
+  /** Passwords that are documentation, not secrets: {@code user:password@host}, {@code ${DB_PASSWORD}}. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)password|\\$\\{?\\w+}?|\\*+");
   /** The whole block; an END line cut off by truncation masks to the end of the text. */
   private static final Pattern PRIVATE_KEY = Pattern.compile(
       "(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)(?s:.*?)(?:-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----|\\z)");
@@ -68,7 +71,8 @@ public final class KeyMask {
     String out = text.contains("PRIVATE KEY") ? PRIVATE_KEY.matcher(text).replaceAll(m ->
         Matcher.quoteReplacement(m.group(1) + Secret.MASK)) : text;
     if (out.contains("://")) {
-      out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + Secret.MASK + "@"));
+      out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+          PLACEHOLDER.matcher(m.group(2)).matches() ? m.group() : m.group(1) + Secret.MASK + "@"));
     }
     Matcher words = WORD.matcher(out);
     StringBuilder sb = null;
