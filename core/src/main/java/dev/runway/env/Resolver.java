@@ -46,7 +46,8 @@ final class Resolver {
             .withFix("fix the rule: it must return problems, not throw"));
       }
     }
-    return new Validation(environment, detection, Problems.of(problems), env, schema.variables().size());
+    // Messages quote input: a key pasted into any variable, or used as a name, is masked here.
+    return new Validation(environment, detection, Problems.of(KeyMask.mask(problems)), env, schema.variables().size());
   }
 
   /** Reads every layer, lowest first; later layers win. Unknown names in files become warnings. */
@@ -151,7 +152,9 @@ final class Resolver {
    */
   private static String shown(Var<?> v, String text) {
     if (v.isSecret() || v.typeName().equals("secret") || v.typeName().equals("postgres-url")) return "";
-    String shown = text.length() > SHOWN_VALUE_LIMIT ? text.substring(0, SHOWN_VALUE_LIMIT) + "..." : text;
+    // masked before it is cut: a key cut short no longer has its shape
+    String masked = KeyMask.mask(text);
+    String shown = masked.length() > SHOWN_VALUE_LIMIT ? masked.substring(0, SHOWN_VALUE_LIMIT) + "..." : masked;
     return ": '" + shown.replace("\n", "\\n") + "'";
   }
 

@@ -1,5 +1,6 @@
 package dev.runway.monitor;
 
+import dev.runway.env.KeyMask;
 import dev.runway.health.Probe;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +179,7 @@ public final class Endpoint {
     private Builder(String name, Probe probe) {
       if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException(
-            "monitor: endpoint '" + name + "': not a valid name; use 1-64 letters, digits, '_', '.' or '-'");
+            "monitor: endpoint '" + KeyMask.mask(name) + "': not a valid name; use 1-64 letters, digits, '_', '.' or '-'");
       }
       this.name = name;
       this.probe = Objects.requireNonNull(probe, "probe");
@@ -192,7 +193,7 @@ public final class Endpoint {
     /** How often to check; at least 1 s. */
     public Builder interval(Duration value) {
       if (value.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new IllegalArgumentException("monitor: endpoint '" + name + "': interval must be at least 1s but was " + value);
+        throw new IllegalArgumentException("monitor: endpoint '" + KeyMask.mask(name) + "': interval must be at least 1s but was " + value);
       }
       this.interval = value;
       return this;
@@ -200,19 +201,19 @@ public final class Endpoint {
 
     /** Up to this much is added to each endpoint's schedule, fixed per endpoint; below the interval. */
     public Builder jitter(Duration value) {
-      if (value.isNegative()) throw new IllegalArgumentException("monitor: endpoint '" + name + "': jitter must be >= 0");
+      if (value.isNegative()) throw new IllegalArgumentException("monitor: endpoint '" + KeyMask.mask(name) + "': jitter must be >= 0");
       this.jitter = value;
       return this;
     }
 
     public Builder failuresToOpen(int value) {
-      if (value < 1) throw new IllegalArgumentException("monitor: endpoint '" + name + "': failuresToOpen must be >= 1 but was " + value);
+      if (value < 1) throw new IllegalArgumentException("monitor: endpoint '" + KeyMask.mask(name) + "': failuresToOpen must be >= 1 but was " + value);
       this.failuresToOpen = value;
       return this;
     }
 
     public Builder successesToResolve(int value) {
-      if (value < 1) throw new IllegalArgumentException("monitor: endpoint '" + name + "': successesToResolve must be >= 1 but was " + value);
+      if (value < 1) throw new IllegalArgumentException("monitor: endpoint '" + KeyMask.mask(name) + "': successesToResolve must be >= 1 but was " + value);
       this.successesToResolve = value;
       return this;
     }
@@ -251,7 +252,8 @@ public final class Endpoint {
         u = null;
       }
       if (u == null || u.getHost() == null || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))) {
-        throw new IllegalArgumentException("monitor: endpoint '" + name + "': public URL '" + url.replaceAll("[?#].*", "")
+        throw new IllegalArgumentException("monitor: endpoint '" + KeyMask.mask(name) + "': public URL '"
+            + KeyMask.mask(url.replaceAll("[?#].*", ""))
             + "' is not an http(s) URL; write it as https://host/path");
       }
       this.publicUrl = u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")
@@ -271,7 +273,7 @@ public final class Endpoint {
      */
     public Endpoint build() {
       if (jitter.compareTo(interval) >= 0) {
-        throw new IllegalArgumentException("monitor: endpoint '" + name + "': jitter " + jitter.toMillis()
+        throw new IllegalArgumentException("monitor: endpoint '" + KeyMask.mask(name) + "': jitter " + jitter.toMillis()
             + " ms must be below the interval " + interval.toMillis() + " ms; lower the jitter");
       }
       return new Endpoint(this);

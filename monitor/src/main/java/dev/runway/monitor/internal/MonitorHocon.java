@@ -13,6 +13,7 @@ import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
+import dev.runway.env.KeyMask;
 import dev.runway.health.HttpProbe;
 import dev.runway.monitor.Endpoint;
 import dev.runway.monitor.KeepWarm;
@@ -67,7 +68,7 @@ public final class MonitorHocon {
       int line = e.origin() == null ? 0 : e.origin().lineNumber();
       Origin origin = line > 0 ? Origin.file(file, line) : Origin.file(file);
       String detail = String.valueOf(e.getMessage()).replaceFirst("^.*?: \\d+: ", "");
-      throw new RunwayException.ParseFailed(origin + ": " + detail + "; fix the HOCON at this line", origin, e);
+      throw new RunwayException.ParseFailed(origin + ": " + KeyMask.mask(detail) + "; fix the HOCON at this line", origin, e);
     }
     return new MonitorHocon(file).read(config);
   }
@@ -130,7 +131,7 @@ public final class MonitorHocon {
       }
     }
     MonitorConfig.KeepWarmSettings keepWarm = root.hasPath("keep-warm") ? keepWarm(root.getConfig("keep-warm")) : null;
-    Problems.of(problems).orThrow();
+    Problems.of(KeyMask.mask(problems)).orThrow(); // messages quote the file: URL passwords and keys masked
     return new MonitorConfig(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm,
         publish, github);
   }
@@ -296,7 +297,12 @@ public final class MonitorHocon {
     try {
       return read.get();
     } catch (ConfigException e) {
-      problem(c.getValue(key), path + "." + key, String.valueOf(e.getMessage()).replaceFirst("^.*?: \\d+: ", ""), null);
+      String raw = String.valueOf(c.getValue(key).unwrapped());
+      // Typesafe Config quotes pieces of the value ("time unit 'xYz...'"), too short to have a key's shape
+      String detail = KeyMask.mask(raw).equals(raw)
+          ? String.valueOf(e.getMessage()).replaceFirst("^.*?: \\d+: ", "")
+          : "has the shape of a key (not shown), which does not belong here";
+      problem(c.getValue(key), path + "." + key, detail, null);
       return fallback;
     }
   }

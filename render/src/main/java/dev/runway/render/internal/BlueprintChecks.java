@@ -4,6 +4,7 @@ import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.env.KeyFormat;
+import dev.runway.env.KeyMask;
 import dev.runway.render.BlueprintDatabase;
 import dev.runway.render.BlueprintEnvVar;
 import dev.runway.render.BlueprintService;
@@ -154,7 +155,7 @@ public final class BlueprintChecks {
         references(out, subject, s, v, services, groups, databases);
       }
     }
-    return out;
+    return KeyMask.mask(out); // names and values quoted from the file
   }
 
   /** The free plan's limits (render.com/docs/free): one web instance, no disk, no scaling, no workers. */

@@ -4,6 +4,7 @@ import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
+import dev.runway.env.KeyMask;
 import dev.runway.render.YamlTree.Kind;
 import dev.runway.render.YamlTree.Node;
 import dev.runway.render.YamlTree;
@@ -68,7 +69,8 @@ public final class BlueprintReader {
     Node root = YamlTree.parse(text, origin(file, 1), "render.yaml");
     BlueprintReader reader = new BlueprintReader(file);
     RenderBlueprint blueprint = reader.root(root);
-    return new Result(blueprint, List.copyOf(reader.scopes), Problems.of(reader.problems));
+    // Messages quote the file: a key used as a name, plan or value is masked here (KeyMask).
+    return new Result(blueprint, List.copyOf(reader.scopes), Problems.of(KeyMask.mask(reader.problems)));
   }
 
   /**
@@ -98,7 +100,7 @@ public final class BlueprintReader {
     String rest = colon < 0 ? text : text.substring(colon + 2);
     int semi = rest.lastIndexOf("; ");
     Problem p = Problem.error(Problem.MALFORMED, subject, semi < 0 ? rest : rest.substring(0, semi)).withOrigin(origin);
-    return semi < 0 ? p : p.withFix(rest.substring(semi + 2));
+    return KeyMask.mask(semi < 0 ? p : p.withFix(rest.substring(semi + 2)));
   }
 
   private Origin at(int line) {

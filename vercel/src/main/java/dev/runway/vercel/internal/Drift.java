@@ -2,6 +2,7 @@ package dev.runway.vercel.internal;
 
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
+import dev.runway.env.KeyMask;
 import dev.runway.vercel.VercelConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ public final class Drift {
       out.add(Problem.error(Problem.CONFLICT, subject, message).withOrigin(at(file, pointer)).withFix(regenerate));
     }
     out.addAll(dropped);
-    return out;
+    return KeyMask.mask(out); // values quoted from the file and the model
   }
 
   /**
@@ -72,7 +73,7 @@ public final class Drift {
           .withOrigin(at(file, "/" + JsonText.segment(key)))
           .withFix("keep it by adding " + example + " to " + service + " in runway.conf"));
     }
-    return out;
+    return KeyMask.mask(out); // values quoted from the file and the model
   }
 
   private static JsonNode tree(VercelConfig c) {

@@ -3,6 +3,7 @@ package dev.runway.vercel.internal;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.env.KeyFormat;
+import dev.runway.env.KeyMask;
 import dev.runway.platform.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class FileCheck {
     if (!root.isObject()) {
       out.add(Problem.error(Problem.MALFORMED, "vercel.json", "the top level is " + VercelSchema.kind(root) + ", not an object")
           .withOrigin(origin.withLine(text.line(""))).withFix("wrap the settings in { }"));
-      return out;
+      return KeyMask.mask(out); // values and names quoted from the file
     }
     Set<String> custom = new HashSet<>();
     framework(root, text, origin, out, custom);
@@ -70,7 +71,7 @@ public final class FileCheck {
     services(root, text, origin, out);
     secrets(root, "/env", "env", text, origin, out);
     secrets(root.path("build"), "/build/env", "build.env", text, origin, out);
-    return out;
+    return KeyMask.mask(out); // values and names quoted from the file
   }
 
   private static Origin at(JsonText text, Origin origin, String pointer) {

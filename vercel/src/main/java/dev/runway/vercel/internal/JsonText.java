@@ -3,6 +3,7 @@ package dev.runway.vercel.internal;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
+import dev.runway.env.KeyMask;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -109,16 +110,16 @@ public final class JsonText {
     if (e.getCause() instanceof JacksonException j) {
       SyntaxError s = syntaxError(j);
       Origin where = s.line > 0 ? Origin.of(origin + ":" + s.line + ":" + s.column) : origin;
-      return Problem.error(Problem.MALFORMED, "syntax", s.reason).withOrigin(where).withFix(s.fix);
+      return KeyMask.mask(Problem.error(Problem.MALFORMED, "syntax", s.reason).withOrigin(where).withFix(s.fix));
     }
     String message = e.getMessage();
     String prefix = origin + ": ";
     if (message != null && message.startsWith(prefix)) message = message.substring(prefix.length());
     int fix = message == null ? -1 : message.lastIndexOf("; ");
-    return fix < 0
+    return KeyMask.mask(fix < 0
         ? Problem.error(Problem.MALFORMED, "vercel.json", String.valueOf(message)).withOrigin(e.origin().orElse(origin))
         : Problem.error(Problem.MALFORMED, "vercel.json", message.substring(0, fix)).withOrigin(e.origin().orElse(origin))
-            .withFix(message.substring(fix + 2));
+            .withFix(message.substring(fix + 2)));
   }
 
   private record SyntaxError(int line, int column, String reason, String fix) {}
