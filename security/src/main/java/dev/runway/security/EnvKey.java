@@ -1,5 +1,6 @@
 package dev.runway.security;
 
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Environment;
@@ -129,12 +130,7 @@ public final class EnvKey {
       throw new RunwayException.IoFailed(file + ": key file lies inside the project (" + projectDir
           + "); move it out of the repository, for example to " + Path.of("~", ".config", "runway", "keys"), origin, null);
     }
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": cannot read the key file (" + e.getClass().getSimpleName()
-          + "); check the path and its permissions", origin, e);
-    }
+    return parse(InputFiles.readText(file, "key file"), file.toString());
   }
 
   /** The key as base64 text, for writing to a key file or a CI secret. Handle with care. */
