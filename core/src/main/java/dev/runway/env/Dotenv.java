@@ -94,8 +94,9 @@ public final class Dotenv {
       return Problems.of(DotenvParser.check(text, origin));
     } catch (RunwayException.IoFailed e) {
       // "<file>: dotenv file is a folder, not a file; ..." reads "dotenv file: is a folder, not a file; ..."
-      String message = e.getMessage().replaceFirst("^\\Q" + origin + "\\E: dotenv file:? ", "");
-      return Problems.of(List.of(Problem.error(Problem.MISSING, "dotenv file", message).withOrigin(origin)));
+      Origin at = e.origin().orElse(origin);
+      String message = e.getMessage().replaceFirst("^\\Q" + at + "\\E: (dotenv file:? )?", "");
+      return Problems.of(List.of(Problem.error(Problem.MISSING, "dotenv file", message).withOrigin(at)));
     } catch (RunwayException.ParseFailed e) {
       Origin at = e.origin().orElse(origin);
       String message = e.getMessage().startsWith(at + ": ") ? e.getMessage().substring(at.toString().length() + 2) : e.getMessage();

@@ -400,7 +400,10 @@ public final class DotenvParser {
     try {
       return Interpolator.expand(raw, resolve, budget);
     } catch (Interpolator.Invalid e) {
-      throw fail(keyLine, name + ": " + e.getMessage() + NOT_SHOWN);
+      RunwayException.ParseFailed failed = fail(keyLine, name + ": " + e.getMessage() + NOT_SHOWN);
+      // Past a limit the file cannot be read at all: not one of its problems, but why it cannot be checked.
+      if (e.limit) throw new RunwayException.IoFailed(failed.getMessage(), failed.origin().orElse(source), null);
+      throw failed;
     }
   }
 

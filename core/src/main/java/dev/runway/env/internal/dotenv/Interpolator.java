@@ -25,7 +25,7 @@ final class Interpolator {
       left -= chars;
       if (left < 0) {
         throw new Invalid("expands past 16 MB of text (the limit for a dotenv file's values); refer to each"
-            + " variable fewer times");
+            + " variable fewer times", true);
       }
     }
   }
@@ -34,8 +34,16 @@ final class Interpolator {
   static final class Invalid extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** True when the text is past a limit (nesting, expansion) rather than malformed. */
+    final boolean limit;
+
     Invalid(String problemAndFix) {
+      this(problemAndFix, false);
+    }
+
+    Invalid(String problemAndFix, boolean limit) {
       super(problemAndFix, null, false, false);
+      this.limit = limit;
     }
   }
 
@@ -48,7 +56,7 @@ final class Interpolator {
   private static String expand(String text, Function<String, Optional<String>> resolve, Budget budget, int depth) {
     if (depth > MAX_DEPTH) {
       throw new Invalid("nests ${...} more than " + MAX_DEPTH + " levels deep (the limit for a dotenv file);"
-          + " nest fewer defaults");
+          + " nest fewer defaults", true);
     }
     int dollar = text.indexOf('$');
     if (dollar < 0) return text;
