@@ -22,8 +22,21 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("runway: " + re.getMessage());
       return ExitCodes.USAGE;
     }
-    // A bug of ours: say so plainly, without the stack trace (which could carry values).
-    err.println("runway: internal error (" + e.getClass().getName() + "); please report it with the command you ran");
+    err.println("runway: " + describe(e));
     return ExitCodes.USAGE;
+  }
+
+  /** What went wrong in one line, without the stack trace (which could carry values). */
+  static String describe(Throwable t) {
+    if (t instanceof RunwayException re) return re.getMessage();
+    if (t instanceof OutOfMemoryError) {
+      return "ran out of memory reading the input; check that every file it reads is the right one (Runway reads"
+          + " input files of up to 5 MB), or give the JVM more memory with RUNWAY_JAVA_OPTS=-Xmx1g";
+    }
+    if (t instanceof StackOverflowError) {
+      return "the input nests too deeply to read; flatten the file the command reads";
+    }
+    // A bug of ours: say so plainly.
+    return "internal error (" + t.getClass().getName() + "); please report it with the command you ran";
   }
 }

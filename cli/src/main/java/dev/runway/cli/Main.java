@@ -30,6 +30,11 @@ public final class Main {
       err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       return ExitCodes.USAGE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Throwable t) { // the last resort: no Error's stack trace reaches a user
+      err.println("runway: " + Failures.describe(t));
+      return ExitCodes.USAGE;
+    }
   }
 }

@@ -2,6 +2,8 @@ package dev.runway.cli;
 
 import dev.runway.App;
 import dev.runway.Runway;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
 import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import java.nio.file.Files;
@@ -47,7 +49,12 @@ final class ModelOptions {
   }
 
   Path envDir() {
-    if (envDir != null) return envDir;
+    if (envDir != null) {
+      if (Files.isDirectory(envDir)) return envDir;
+      String problem = Files.exists(envDir) ? "is a file, not a folder" : "does not exist";
+      throw new RunwayException.IoFailed(envDir + ": --env-dir " + problem + "; pass the folder that holds the .env"
+          + " files", Origin.file(envDir), null);
+    }
     // Relative when the config path is, so origins read examples/acme/.env.production:11.
     Path parent = config.getParent();
     return parent == null ? Path.of("") : parent;

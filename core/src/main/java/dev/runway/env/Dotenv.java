@@ -1,6 +1,7 @@
 package dev.runway.env;
 
 import dev.runway.base.AtomicFiles;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
@@ -89,15 +90,17 @@ public final class Dotenv {
     Objects.requireNonNull(file, "file");
     Origin origin = Origin.file(file);
     try {
-      String text = DotenvParser.decode(Files.readAllBytes(file), origin);
+      String text = DotenvParser.decode(InputFiles.readBytes(file, "dotenv file"), origin);
       return Problems.of(DotenvParser.check(text, origin));
+    } catch (RunwayException.IoFailed e) {
+      // "<file>: dotenv file is a folder, not a file; ..." reads "dotenv file: is a folder, not a file; ..."
+      Origin at = e.origin().orElse(origin);
+      String message = e.getMessage().replaceFirst("^\\Q" + at + "\\E: (dotenv file:? )?", "");
+      return Problems.of(List.of(Problem.error(Problem.MISSING, "dotenv file", message).withOrigin(at)));
     } catch (RunwayException.ParseFailed e) {
       Origin at = e.origin().orElse(origin);
       String message = e.getMessage().startsWith(at + ": ") ? e.getMessage().substring(at.toString().length() + 2) : e.getMessage();
       return Problems.of(List.of(Problem.error(Problem.MALFORMED, "encoding", message).withOrigin(at)));
-    } catch (IOException e) {
-      return Problems.of(List.of(Problem.error(Problem.MISSING, "dotenv file", "cannot be read (" + e.getClass().getSimpleName()
-          + ")").withOrigin(origin).withFix("check that it exists and is a readable file")));
     }
   }
 
@@ -112,15 +115,10 @@ public final class Dotenv {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(lookup, "lookup");
     Origin origin = Origin.file(file);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new RunwayException.IoFailed(origin + ": no such file; create it or check the path", origin, e);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(origin + ": cannot read the file (" + e.getClass().getSimpleName()
-          + "); check that it is a readable file", origin, e);
+    if (!Files.exists(file)) {
+      throw new RunwayException.IoFailed(origin + ": no such file; create it or check the path", origin, null);
     }
+    byte[] bytes = InputFiles.readBytes(file, "dotenv file");
     return parse(DotenvParser.decode(bytes, origin), origin, lookup);
   }
 

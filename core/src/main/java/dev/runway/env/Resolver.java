@@ -64,6 +64,11 @@ final class Resolver {
           return dflt.isPresent() ? dflt : Optional.ofNullable(hints.get(name));
         });
       } catch (RunwayException e) {
+        // A file that is there but cannot be read (a FIFO, a device, past a limit) is no validation result: exit 2.
+        if (e instanceof RunwayException.IoFailed && e.origin().flatMap(o -> o.path()).filter(java.nio.file.Files::exists)
+            .isPresent()) {
+          throw e;
+        }
         problems.add(Problem.error(Problem.MALFORMED, source.describe(), stripOrigin(e))
             .withOrigin(e.origin().orElse(null))
             .withEnvironment(environment.name()));

@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.App;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.platform.Names;
@@ -60,33 +61,48 @@ public final class HoconModel {
   }
 
   public static App load(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new RunwayException.IoFailed(file + ": no such file; create runway.conf or pass --config <file>",
           Origin.file(file), null);
     }
     if (!Files.isReadable(file)) {
       throw new RunwayException.IoFailed(file + ": cannot be read; check its permissions", Origin.file(file), null);
     }
+    HoconGuard.check(InputFiles.readText(file, "runway.conf"), Origin.file(file));
     HoconModel model = new HoconModel(file, file.toString());
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(), options()).resolve(ConfigResolveOptions.defaults());
+      config = ConfigFactory.parseFile(file.toFile(), options().setIncluder(new BoundedIncluder(null)))
+          .resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
       throw model.parseFailed(e);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      throw tooFar(Origin.file(file), e);
     }
     return model.build(config);
   }
 
   public static App parse(String text, String sourceName) {
+    HoconGuard.check(text, Origin.of(sourceName));
     HoconModel model = new HoconModel(null, sourceName);
     Config config;
     try {
-      config = ConfigFactory.parseString(text, options().setOriginDescription(sourceName))
+      config = ConfigFactory.parseString(text, options().setOriginDescription(sourceName)
+              .setIncluder(new BoundedIncluder(null)))
           .resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
       throw model.parseFailed(e);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      throw tooFar(Origin.of(sourceName), e);
     }
     return model.build(config);
+  }
+
+  // What HoconGuard cannot see (a bomb spread over included files) ends here, as one line.
+  private static RunwayException tooFar(Origin origin, Error e) {
+    String ran = e instanceof StackOverflowError ? "nests too deeply" : "expands past the memory";
+    return new RunwayException.ParseFailed(origin + ": " + ran + " when its includes and substitutions are read;"
+        + " flatten it, and refer to each value fewer times", origin, null);
   }
 
   private static ConfigParseOptions options() {

@@ -1,5 +1,6 @@
 package dev.runway.dockersim;
 
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.render.YamlTree;
@@ -44,13 +45,11 @@ public final class ComposeFile {
    * @throws RunwayException.ParseFailed at {@code file:line} when it is not YAML or repeats a key
    */
   public static ComposeFile read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": compose file: cannot be read (" + e.getClass().getSimpleName()
-          + "); check that it exists, or generate it with runway simulate compose", Origin.file(file), e);
+    if (!Files.exists(file)) {
+      throw new RunwayException.IoFailed(file + ": compose file: no such file; check the path, or generate it with"
+          + " runway simulate compose", Origin.file(file), null);
     }
+    String text = InputFiles.readText(file, "compose file");
     return new ComposeFile(text, YamlTree.parse(text, Origin.file(file), "compose file"), Origin.file(file), List.of());
   }
 

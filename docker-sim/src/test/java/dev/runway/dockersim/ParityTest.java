@@ -180,8 +180,8 @@ class ParityTest {
         .hasMessageStartingWith(file + ":")
         .satisfies(e -> assertThat(((RunwayException) e).origin()).isPresent());
     assertThatThrownBy(() -> ComposeFile.read(dir.resolve("absent.yml"))).isInstanceOf(RunwayException.IoFailed.class)
-        .hasMessage(dir.resolve("absent.yml") + ": compose file: cannot be read (NoSuchFileException); check that it"
-            + " exists, or generate it with runway simulate compose");
+        .hasMessage(dir.resolve("absent.yml") + ": compose file: no such file; check the path, or generate it with"
+            + " runway simulate compose");
   }
 
   @Test

@@ -171,7 +171,8 @@ public final class YamlTree {
     // SnakeYAML's default of 50 aliases guards constructors that copy aliased nodes; the tree here
     // shares them (and counts what they would expand to), and real compose files
     // (getsentry/self-hosted) use more.
-    LoadSettings settings = LoadSettings.builder().setLabel(what).setMaxAliasesForCollections(10_000).build();
+    LoadSettings settings = LoadSettings.builder().setLabel(what).setMaxAliasesForCollections(10_000)
+        .setCodePointLimit(dev.runway.base.InputFiles.MAX_BYTES).build(); // the files' own limit decides
     try {
       Iterator<org.snakeyaml.engine.v2.nodes.Node> docs = new Compose(settings).composeAllFromString(text).iterator();
       if (!docs.hasNext()) return new Node(Kind.MAP, 1, null, null, Map.of(), Map.of(), List.of());

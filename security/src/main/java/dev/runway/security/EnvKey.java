@@ -1,5 +1,6 @@
 package dev.runway.security;
 
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Environment;
@@ -125,12 +126,7 @@ public final class EnvKey {
   public static EnvKey fromFile(Path file, @Nullable Path projectDir) {
     Origin origin = Origin.file(file);
     if (projectDir != null) requireOutsideProject(file, projectDir);
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": cannot read the key file (" + e.getClass().getSimpleName()
-          + "); check the path and its permissions", origin, e);
-    }
+    return parse(InputFiles.readText(file, "key file"), file.toString());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.runway.vercel;
 
 import dev.runway.base.AtomicFiles;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
@@ -152,16 +153,11 @@ public final class VercelConfig {
 
   /** A vercel.json's text; one clear message when it cannot be read. */
   static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(file)) {
       throw new RunwayException.IoFailed(file + ": no such file; name the vercel.json with --file, or write one with"
-          + " `runway vercel generate`", Origin.file(file), e);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(
-          file + ": cannot read vercel.json (" + e.getClass().getSimpleName() + "); check the path and its permissions",
-          Origin.file(file), e);
+          + " `runway vercel generate`", Origin.file(file), null);
     }
+    return InputFiles.readText(file, "vercel.json");
   }
 
   /** Parses vercel.json text; errors name {@code origin:line}. */

@@ -79,15 +79,11 @@ public final class BlueprintReader {
    * @throws RunwayException.IoFailed naming the file once, and what to do
    */
   public static String text(Path file) {
-    try {
-      return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
+    if (!java.nio.file.Files.exists(file)) {
       throw new RunwayException.IoFailed(file + ": does not exist; check the path, or write one with runway render"
-          + " generate", Origin.file(file), e);
-    } catch (java.io.IOException e) {
-      throw new RunwayException.IoFailed(file + ": cannot be read (" + e.getClass().getSimpleName()
-          + "); check that it is a readable file", Origin.file(file), e);
+          + " generate", Origin.file(file), null);
     }
+    return dev.runway.base.InputFiles.readText(file, "render.yaml");
   }
 
   /** A file that is not YAML, as the one problem it is (ParseFailed messages read origin: subject: message; fix). */

@@ -37,6 +37,7 @@ public final class DotenvParser {
   private final List<DotenvEntry> entries = new ArrayList<>();
   private final Map<String, DotenvEntry> last;
   private final Function<String, Optional<String>> resolve;
+  private final Interpolator.Budget budget = new Interpolator.Budget();
   private int pos;
   private int line = 1;
   /** Set by {@link #check}: problems collected instead of the first one thrown, and readers' differences noted. */
@@ -397,9 +398,12 @@ public final class DotenvParser {
   private String expand(String raw, String name, int keyLine) {
     if (raw.indexOf('$') < 0) return raw;
     try {
-      return Interpolator.expand(raw, resolve);
+      return Interpolator.expand(raw, resolve, budget);
     } catch (Interpolator.Invalid e) {
-      throw fail(keyLine, name + ": " + e.getMessage() + NOT_SHOWN);
+      RunwayException.ParseFailed failed = fail(keyLine, name + ": " + e.getMessage() + NOT_SHOWN);
+      // Past a limit the file cannot be read at all: not one of its problems, but why it cannot be checked.
+      if (e.limit) throw new RunwayException.IoFailed(failed.getMessage(), failed.origin().orElse(source), null);
+      throw failed;
     }
   }
 

@@ -10,18 +10,54 @@ import java.util.function.Function;
  * {@code $} not followed by a name, {@code $} or <code>{</code> stays as it is.
  */
 final class Interpolator {
+  /** {@code ${A:-${B:-...}}} levels; compose files nest two or three. */
+  static final int MAX_DEPTH = 32;
+  /** Characters all of a file's values may add up to once expanded ({@code B=${A}${A}}, {@code C=${B}${B}}, ...). */
+  static final int MAX_EXPANDED = 16 * 1024 * 1024;
+
   private Interpolator() {}
+
+  /** What is left of one file's expansion budget; a parser keeps one for all its values. */
+  static final class Budget {
+    private long left = MAX_EXPANDED;
+
+    private void spend(long chars) {
+      left -= chars;
+      if (left < 0) {
+        throw new Invalid("expands past 16 MB of text (the limit for a dotenv file's values); refer to each"
+            + " variable fewer times", true);
+      }
+    }
+  }
 
   /** Why an expression cannot be expanded; the text never includes the value being expanded. */
   static final class Invalid extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** True when the text is past a limit (nesting, expansion) rather than malformed. */
+    final boolean limit;
+
     Invalid(String problemAndFix) {
+      this(problemAndFix, false);
+    }
+
+    Invalid(String problemAndFix, boolean limit) {
       super(problemAndFix, null, false, false);
+      this.limit = limit;
     }
   }
 
-  static String expand(String text, Function<String, Optional<String>> resolve) {
+  static String expand(String text, Function<String, Optional<String>> resolve, Budget budget) {
+    String out = expand(text, resolve, budget, 0);
+    budget.spend(out.length());
+    return out;
+  }
+
+  private static String expand(String text, Function<String, Optional<String>> resolve, Budget budget, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new Invalid("nests ${...} more than " + MAX_DEPTH + " levels deep (the limit for a dotenv file);"
+          + " nest fewer defaults", true);
+    }
     int dollar = text.indexOf('$');
     if (dollar < 0) return text;
     StringBuilder out = new StringBuilder(text.length() + 16);
@@ -44,13 +80,15 @@ final class Interpolator {
         if (close < 0) {
           throw new Invalid("a ${ has no closing }; close it, or write $$ for a literal $");
         }
-        out.append(braced(text.substring(i + 2, close), resolve));
+        out.append(braced(text.substring(i + 2, close), resolve, budget, depth));
         i = close + 1;
+        if (out.length() > budget.left) budget.spend(out.length());
       } else if (isNameStart(d)) {
         int end = i + 2;
         while (end < n && isNamePart(text.charAt(end))) end++;
         out.append(resolve.apply(text.substring(i + 1, end)).orElse(""));
         i = end;
+        if (out.length() > budget.left) budget.spend(out.length());
       } else {
         out.append('$');
         i++;
@@ -59,7 +97,7 @@ final class Interpolator {
     return out.toString();
   }
 
-  private static String braced(String inner, Function<String, Optional<String>> resolve) {
+  private static String braced(String inner, Function<String, Optional<String>> resolve, Budget budget, int depth) {
     int end = 0;
     if (inner.isEmpty() || !isNameStart(inner.charAt(0))) throw invalid();
     while (end < inner.length() && isNamePart(inner.charAt(end))) end++;
@@ -75,9 +113,9 @@ final class Interpolator {
     boolean set = value.isPresent() && !(colon && value.get().isEmpty());
     switch (kind) {
       case '-':
-        return set ? value.get() : expand(operand, resolve);
+        return set ? value.get() : expand(operand, resolve, budget, depth + 1);
       case '+':
-        return set ? expand(operand, resolve) : "";
+        return set ? expand(operand, resolve, budget, depth + 1) : "";
       case '?':
         if (set) return value.get();
         throw new Invalid("${" + name + (colon ? ":?" : "?") + "...} requires " + name + ", which is "
