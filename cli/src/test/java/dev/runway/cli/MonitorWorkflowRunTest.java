@@ -1,5 +1,6 @@
 package dev.runway.cli;
 
+import dev.runway.testkit.Actionlint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;

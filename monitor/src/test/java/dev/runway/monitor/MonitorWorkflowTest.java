@@ -1,5 +1,6 @@
 package dev.runway.monitor;
 
+import dev.runway.testkit.Actionlint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

