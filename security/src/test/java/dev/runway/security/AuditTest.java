@@ -200,13 +200,14 @@ class AuditTest {
   }
 
   @Test
-  void anEncryptedFileWithoutItsKeyIsAWarningNotACrash() throws Exception {
+  void anEncryptedFileWithoutItsKeyIsAnErrorNotACrash() throws Exception {
     App app = app(MODEL.replace("NEXT_PUBLIC_STRIPE_SECRET { type = secret, required = false, targets = [web] }", ""));
     Files.writeString(dir.resolve(".env.production.enc"), EnvCrypto.encrypt(Map.of("OPENAI_API_KEY", OPENAI_PROD), EnvKey.generate()));
     AuditReport report = Audit.of(app).dir(dir).git(false).environments(Environment.PRODUCTION)
         .sources(e -> dev.runway.env.EnvSources.of(EnvCrypto.layer(dir, x -> Optional.empty()))).run();
+    assertThat(report.hasErrors()).as("its secrets went unaudited").isTrue();
     assertThat(report.problems().all()).singleElement().satisfies(p -> {
-      assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+      assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
       assertThat(p.message()).startsWith("could not be read, so it was not audited (" + dir.resolve(".env.production.enc")
           + ": no key to decrypt it; set RUNWAY_KEY_PRODUCTION");
     });

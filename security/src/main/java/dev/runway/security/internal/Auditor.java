@@ -101,7 +101,8 @@ public final class Auditor {
           out.put(raw.name(), raw);
         }
       } catch (RunwayException ex) {
-        problems.add(Problem.warning(Problem.MALFORMED, layer.describe(), "could not be read, so it was not audited ("
+        // An error, not a warning: the secrets in a file the audit cannot read are not audited at all.
+        problems.add(Problem.error(Problem.MALFORMED, layer.describe(), "could not be read, so it was not audited ("
                 + ex.getMessage() + ")")
             .withEnvironment(e.name()).withFix("fix the file or provide its key, then audit again"));
       }

@@ -1,0 +1,22 @@
+package dev.runway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+  @Test
+  void anEnvFileTheAuditCannotParseFailsTheAudit(@TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("runway.conf");
+    Files.writeString(conf, "app = shop\nenvironments = [production]\nservices { api { platform = render } }\n"
+        + "variables { API_TOKEN { type = secret, targets = [api] } }\n");
+    Files.writeString(dir.resolve(".env.production"), "API_TOKEN=\"never-closed\n");
+    MainTest.Result r = MainTest.run("audit", "--config", conf.toString(), "--no-git");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("could not be read, so it was not audited").doesNotContain("never-closed");
+  }
+}
