@@ -40,6 +40,11 @@ public final class AtomicFiles {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Origin origin = Origin.file(file);
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      // Moving a temporary file over /dev/full or a FIFO would replace the device (as root, a system one).
+      throw new RunwayException.IoFailed(origin + ": is not a regular file (a folder, device or FIFO), so it is not"
+          + " replaced; name a file or a new path", origin, null);
+    }
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
