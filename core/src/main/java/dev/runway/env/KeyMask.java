@@ -47,7 +47,8 @@ public final class KeyMask {
   private static final Pattern URL_PASSWORD = Pattern.compile(
       "(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:'\"<>]*:)([^\\s'\"<>]*)@");
   /** Passwords that are documentation, not secrets: {@code user:password@host}, {@code ${DB_PASSWORD}}. */
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)password|\\$\\{?\\w+}?|\\*+");
+  // Only ${NAME} counts as a reference: a bare $word may be a real password that starts with '$'.
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)password|\\$\\{\\w+}|\\*+");
   /** The whole block; an END line cut off by truncation masks to the end of the text. */
   private static final Pattern PRIVATE_KEY = Pattern.compile(
       "(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)(?s:.*?)(?:-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----|\\z)");

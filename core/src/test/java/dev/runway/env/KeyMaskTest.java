@@ -35,6 +35,9 @@ class KeyMaskTest {
   void masksTheUrlPasswordWhateverItHolds() {
     assertThat(KeyMask.mask("'ftp://mon:hunter22@ftp.example.com/health' is not an http(s) URL"))
         .isEqualTo("'ftp://mon:****@ftp.example.com/health' is not an http(s) URL");
+    // Found by PlantedKeyProperties: a password that starts with '$' is a password, not a reference.
+    assertThat(KeyMask.mask("ftp://mon:$AAABCDEFG@ftp.example.com")).isEqualTo("ftp://mon:****@ftp.example.com");
+    assertThat(KeyMask.mask("postgres://app:${DB_PASSWORD}@db")).isEqualTo("postgres://app:${DB_PASSWORD}@db");
     assertThat(KeyMask.mask("redis://:p@ss/w0rd@cache:6379")).isEqualTo("redis://:****@cache:6379");
     assertThat(KeyMask.mask("https://example.com/a:b/@types/node")).isEqualTo("https://example.com/a:b/@types/node");
   }
