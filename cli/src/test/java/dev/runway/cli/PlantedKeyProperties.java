@@ -76,7 +76,8 @@ class PlantedKeyProperties {
         .filter(s -> s.chars().distinct().count() >= 8 && Character.isLetterOrDigit(s.charAt(s.length() - 1)));
   }
 
-  @Property(tries = 150)
+  // A fixed seed keeps CI deterministic; to explore further, run it with another seed (jqwik.seed) and fix what it finds.
+  @Property(tries = 150, seed = "4242424242")
   void aPlantedKeyNeverAppearsInAMessage(@ForAll("keys") String key, @ForAll("passwords") String password)
       throws IOException {
     List<String> renderings = new ArrayList<>();
