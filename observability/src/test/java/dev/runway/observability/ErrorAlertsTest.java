@@ -89,6 +89,9 @@ class ErrorAlertsTest {
       assertThat(body.get("fields").get("count").asString()).isEqualTo("10");
       assertThat(body.get("fields").get("version").asString()).isEqualTo("3f2c1ab");
 
+      // The sender counts an alert once the webhook has answered, just after the server saw the request:
+      // wait for that before closing, which would cut a send still in flight.
+      TestLogs.await(() -> logging.alertsSent() == 1, "the alert counted as sent");
       TestLogs.await(() -> logging.errors() == 2000, "2000 errors counted");
       List<ErrorGroup> groups = logging.errorGroups();
       assertThat(groups).hasSize(1);
