@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code runway keygen | encrypt | decrypt | rotate} in a temporary project with a temporary home. */
 class CryptoCommandsTest {
   private static final Path DOCS = Path.of("..", "docs").toAbsolutePath().normalize();
-  private static final String PLAIN = "# OpenAI key, rotated monthly\nOPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwx\n\n"
+  // Test data: an obviously fake key in the OpenAI shape, never a real credential.
+  private static final String PLAIN = "# OpenAI key, rotated monthly\nOPENAI_API_KEY=sk-proj-FAKE0TEST0KEY0not0a0real0one0\n\n"
       + "# the port Render gives\nPORT=10000\n";
 
   @TempDir Path home;

@@ -262,8 +262,9 @@ class InitCommandTest {
   @Test
   void neverWritesOrPrintsASecretEvenWhereItIsCommitted(@TempDir Path dir) throws IOException {
     FlaskNextFixture.write(dir);
-    String openai = "sk-proj-REALshapedFAKEkey0123456789abcdef";
-    String stripe = "sk_test_FAKEstripeKEY0123456789";
+    // Test data: obviously fake keys in real keys' shapes, never real credentials.
+    String openai = "sk-proj-FAKE0TEST0KEY0not0a0real0one0";
+    String stripe = "sk_test_FAKE0TEST0KEY0not0real";
     Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=" + openai + "\nDATABASE_URL=postgres://app:hunter2hunter2@db.internal:5432/app\n");
     Files.writeString(dir.resolve("render.yaml"), FlaskNextFixture.RENDER_YAML.replace(
         "      - key: PORT\n", "      - key: STRIPE_API\n        value: " + stripe + "\n      - key: PORT\n"));

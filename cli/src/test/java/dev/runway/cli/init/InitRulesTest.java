@@ -51,7 +51,8 @@ class InitRulesTest {
     assertThat(infer("GITHUB_TOKEN").inferred).contains("secret, because the name says TOKEN", "format github, because the name says so");
     assertThat(infer("SUPABASE_ANON_KEY").sensitivity).isEqualTo(Sensitivity.INTERNAL);
     assertThat(infer("NEXT_PUBLIC_SITE_NAME").sensitivity).isEqualTo(Sensitivity.PUBLIC);
-    Draft.Variable shaped = infer("LLM", "sk-ant-api03-FAKEfakeFAKEfakeFAKEfake00");
+    // Test data: an obviously fake key in the Anthropic shape, never a real credential.
+    Draft.Variable shaped = infer("LLM", "sk-ant-api03-FAKE0TEST0KEY0not0a0real0one");
     assertThat(shaped.sensitivity).isEqualTo(Sensitivity.SECRET);
     assertThat(shaped.format).isEqualTo("anthropic");
     Draft.Variable dsn = infer("SENTRY_DSN", "https://user:pw-FAKE@o0.ingest.sentry.io/1");
