@@ -59,12 +59,12 @@ import org.junit.jupiter.api.TestFactory;
 class RunnableDocsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path EXAMPLE = ROOT.resolve("examples/acme");
-  private static final Pattern FENCE = Pattern.compile("^(\\s*)```(\\S*)\\s*$");
+  private static final Pattern FENCE = Pattern.compile("^(\\s*)```([^\\s`]*).*$");
   private static final Pattern RUNNABLE = Pattern.compile("^<!-- runnable:(.*?)-->$");
   private static final Pattern NOT_RUNNABLE = Pattern.compile("^<!-- not runnable: *(.*?) *-->$");
   private static final Pattern OUTPUT = Pattern.compile("^<!-- output -->$");
   private static final Pattern ATTR = Pattern.compile("(\\w+)=(\"([^\"]*)\"|\\S+)");
-  private static final List<String> SHELL = List.of("bash", "sh", "shell", "console");
+  private static final List<String> SHELL = List.of("bash", "sh", "shell", "zsh", "console", "shell-session");
   /** A line of an untagged or text block that reads like a command to type. */
   private static final Pattern COMMAND_LIKE = Pattern.compile(
       "^\\s*(\\$ |\\./(runway|mvnw)\\b|runway [a-z]|[A-Z_]+=\\S* +(\\./)?(runway|mvnw|java)\\b|java -|curl |jbang |bash |scripts/)");
@@ -178,7 +178,7 @@ class RunnableDocsTest {
     p.waitFor(2, TimeUnit.MINUTES);
     String launcher = "#!/bin/sh\n# runway for the docs test: this module's CLI and its dependencies\n"
         + "exec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile='" + jsa
-        + "' -Xlog:cds=off -Xlog:cds+dynamic=off -Duser.home=\"$HOME\" -cp '" + cp + "' dev.runway.cli.Main \"$@\"\n";
+        + "' -XX:-UsePerfData -Xss1m -Xlog:cds=off -Xlog:cds+dynamic=off -Duser.home=\"$HOME\" -cp '" + cp + "' dev.runway.cli.Main \"$@\"\n";
     Files.writeString(bin.resolve("runway"), launcher);
     Files.setPosixFilePermissions(bin.resolve("runway"), PosixFilePermissions.fromString("rwxr-xr-x"));
   }
@@ -216,9 +216,12 @@ class RunnableDocsTest {
         .filter(b -> SHELL.contains(b.lang()) && RUNNABLE.matcher(b.marker()).matches()).toList();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     Map<String, Future<List<String>>> runs = new LinkedHashMap<>();
+    // the longest first, so the pool does not end on one long block
+    runnable.stream().sorted(java.util.Comparator.comparingInt(RunnableDocsTest::cost).reversed())
+        .forEach(b -> runs.computeIfAbsent(key(b), k -> pool.submit(() -> run(b))));
     List<DynamicTest> tests = new ArrayList<>();
     for (Block b : runnable) {
-      Future<List<String>> run = runs.computeIfAbsent(key(b), k -> pool.submit(() -> run(b)));
+      Future<List<String>> run = runs.get(key(b));
       tests.add(DynamicTest.dynamicTest(b.where(), () -> {
         List<String> problems;
         try {
@@ -256,6 +259,13 @@ class RunnableDocsTest {
     assertThat(matches("...\nc", "a\nb\nc")).isTrue();
     assertThat(matches("a (sk-... or sk-proj-...)", "a (sk-... or sk-proj-...)")).isTrue();
     assertThat(matches("a\nc", "a\nb\nc")).isFalse();
+  }
+
+  /** About how many seconds a block takes: a JVM start per command, a few more for the demo, a pipeline run or a service. */
+  private static int cost(Block b) {
+    int cost = 0;
+    for (String c : commands(b)) cost += c.matches(".*\\b(demo|pipeline run|simulate up)\\b.*") ? 5 : 1;
+    return cost + b.marker().split("runway ", -1).length - 1;
   }
 
   /** What a block runs: its marker and its commands, comments left out. */
