@@ -89,8 +89,9 @@ public final class SyncResult {
   }
 
   /**
-   * For people: a summary, then the applied and the not-applied names, and how to restore: the
-   * {@link #withRestoreCommand command} when one was given, else the Java calls.
+   * For people: a summary, then the applied and the not-applied names, and how to restore: after a
+   * failure, the {@link #withRestoreCommand command} when one was given, else the Java calls; after a
+   * complete apply that changed something, the command that undoes it, when one was given.
    */
   public String toText() {
     StringBuilder sb = new StringBuilder();
@@ -108,6 +109,8 @@ public final class SyncResult {
       if (failure != null) {
         sb.append("\n  to put the target back: ").append(restoreCommand != null ? restoreCommand
             : "Sync.restore(Sync.readBackup(Path.of(\"" + backup + "\"), key), target)");
+      } else if (restoreCommand != null && !applied.isEmpty()) {
+        sb.append("\n  to undo it: ").append(restoreCommand);
       }
     }
     return sb.toString();
@@ -130,6 +133,7 @@ public final class SyncResult {
     node.put("complete", isComplete());
     if (failure != null) node.put("failure", failure);
     if (backup != null) node.put("backup", backup.toString());
+    if (backup != null && restoreCommand != null) node.put("restore", restoreCommand);
     ArrayNode a = node.putArray("applied");
     applied.forEach(c -> a.add(c.name()));
     ArrayNode n = node.putArray("notApplied");
