@@ -1,6 +1,7 @@
 package dev.runway.security;
 
 import dev.runway.base.AtomicFiles;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Dotenv;
@@ -10,10 +11,8 @@ import dev.runway.env.RawValue;
 import dev.runway.security.internal.Crypto;
 import dev.runway.security.internal.Layout;
 import dev.runway.security.internal.VersionLog;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -765,15 +764,12 @@ public final class EnvCrypto {
     }
   }
 
+  /** An encrypted env file's text, read the bounded way: a regular file of at most 5 MB, UTF-8. */
   static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new RunwayException.IoFailed(file + ": no such file; create it with runway encrypt", Origin.file(file), e);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": cannot read the file (" + e.getClass().getSimpleName()
-          + "); check that it is a readable file", Origin.file(file), e);
+    if (!Files.exists(file)) {
+      throw new RunwayException.IoFailed(file + ": no such file; create it with runway encrypt", Origin.file(file), null);
     }
+    return InputFiles.readText(file, "encrypted env file");
   }
 
   private static @Nullable String readIfPresent(Path file) {

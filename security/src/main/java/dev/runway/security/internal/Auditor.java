@@ -3,6 +3,7 @@ package dev.runway.security.internal;
 import dev.runway.security.Fingerprints;
 
 import dev.runway.App;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
@@ -311,8 +312,8 @@ public final class Auditor {
     if (!Files.exists(ignore)) return false;
     List<String> lines;
     try {
-      lines = Files.readAllLines(ignore, StandardCharsets.UTF_8);
-    } catch (IOException e) {
+      lines = List.of(InputFiles.readText(ignore, ".dockerignore").split("\r?\n"));
+    } catch (RunwayException e) {
       return false;
     }
     boolean ignored = false;
