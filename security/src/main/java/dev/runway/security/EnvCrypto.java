@@ -229,7 +229,8 @@ public final class EnvCrypto {
    */
   public static Backup openBackup(String text, Origin source, EnvKey key) {
     Parsed parsed = parse(text, source, key);
-    if (parsed.label == null || !BACKUP.equals(parsed.header.purpose)) {
+    // A first-format backup is told by its label alone (that format had no purpose field).
+    if (parsed.label == null || (parsed.header.format == 2 && !BACKUP.equals(parsed.header.purpose))) {
       throw new DecryptionFailed(DecryptionFailed.Reason.WRONG_BINDING, source + ": is an encrypted env file, not a"
           + " sync backup; pass a file from .runway/backups/", source);
     }

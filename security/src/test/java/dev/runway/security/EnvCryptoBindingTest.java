@@ -115,6 +115,10 @@ class EnvCryptoBindingTest {
     assertThatThrownBy(() -> EnvCrypto.openBackup(Files.readString(env), Origin.file(env), KEY))
         .isInstanceOf(DecryptionFailed.class)
         .hasMessage(env + ": is an encrypted env file, not a sync backup; pass a file from .runway/backups/");
+    Path v1 = fixture("backup.enc");
+    EnvCrypto.Backup old = EnvCrypto.openBackup(Files.readString(v1), Origin.file(v1), KEY);
+    assertThat(old.environment()).as("a first-format backup is bound to nothing").isEmpty();
+    assertThat(old.fileText()).isEmpty();
   }
 
   @Test
