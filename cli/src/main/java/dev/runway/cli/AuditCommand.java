@@ -33,8 +33,8 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     App app = options.app();
     List<Environment> environments = options.env == null ? app.environments() : List.of(app.environment(options.env));
-    AuditReport report = Audit.of(app).dir(options.envDir()).environments(environments.toArray(Environment[]::new))
-        .git(!noGit).run();
+    AuditReport report = Audit.of(app).dir(options.envDir()).config(options.config)
+        .environments(environments.toArray(Environment[]::new)).git(!noGit).run();
     PrintWriter out = spec.commandLine().getOut();
     out.println(options.format == ModelOptions.Format.json ? report.toJson() : report.toText());
     out.flush();

@@ -19,4 +19,17 @@ class AuditCommandTest {
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).contains("could not be read, so it was not audited").doesNotContain("never-closed");
   }
+
+  @Test
+  void aKeyHardCodedAsADefaultIsReportedAtItsLineInTheConfigGiven(@TempDir Path dir) throws IOException {
+    Path conf = Files.createDirectory(dir.resolve("ops")).resolve("acme.conf");
+    // Test data: an obviously fake key in the Stripe shape, put together at run time.
+    String key = "sk_" + "live_" + "FAKE0not0a0real0key0123";
+    Files.writeString(conf, "app = shop\nenvironments = [production]\nservices { api { platform = render } }\n"
+        + "variables {\n  STRIPE_KEY { type = secret, targets = [api], default = \"" + key + "\" }\n}\n");
+    MainTest.Result r = MainTest.run("audit", "--config", conf.toString(), "--env-dir", dir.toString(), "--no-git");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("error   LEAK " + conf + ":5: STRIPE_KEY: has a Stripe secret key (sk_live_...,"
+        + " sk_test_...) hard-coded as its default (sk_live_****)").doesNotContain(key);
+  }
 }

@@ -2,11 +2,8 @@ package dev.runway.monitor.internal;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
+import dev.runway.internal.HoconFiles;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.base.Origin;
@@ -19,7 +16,6 @@ import dev.runway.monitor.Endpoint;
 import dev.runway.monitor.KeepWarm;
 import dev.runway.monitor.MaintenanceWindow;
 import dev.runway.monitor.MonitorConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -56,14 +52,10 @@ public final class MonitorHocon {
   }
 
   public static MonitorConfig load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new RunwayException.IoFailed(file + ": no such file; create runway.conf or pass --config <file>",
-          Origin.file(file), null);
-    }
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
-          .setAllowMissing(false)).resolve(ConfigResolveOptions.defaults());
+      // Bounded as the model is read: regular file, 5 MB, nesting and expansion limits, bounded includes.
+      config = HoconFiles.parse(file, "runway.conf");
     } catch (ConfigException e) {
       int line = e.origin() == null ? 0 : e.origin().lineNumber();
       Origin origin = line > 0 ? Origin.file(file, line) : Origin.file(file);

@@ -2,12 +2,9 @@ package dev.runway.pipeline.internal;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
+import dev.runway.internal.HoconFiles;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.App;
@@ -84,9 +81,8 @@ public final class PipelineHocon {
   public static List<Pipeline> load(Path file, App app, PipelineConfig.Wiring wiring) {
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(),
-              ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false))
-          .resolve(ConfigResolveOptions.defaults());
+      // Bounded as the model is read: regular file, 5 MB, nesting and expansion limits, bounded includes.
+      config = HoconFiles.parse(file, "runway.conf");
     } catch (ConfigException e) {
       // The model was read from the same file first, so this is rare (the file changed in between).
       Origin at = Origin.file(file, e.origin() == null ? 0 : Math.max(0, e.origin().lineNumber()));

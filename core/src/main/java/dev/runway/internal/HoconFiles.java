@@ -1,0 +1,51 @@
+package dev.runway.internal;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import dev.runway.base.InputFiles;
+import dev.runway.base.Origin;
+import dev.runway.base.RunwayException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a runway.conf the one bounded way, for every module that reads its own block of it
+ * (monitor, keep-warm, pipelines, the audit): a regular file of at most 5 MB in UTF-8
+ * ({@link InputFiles}), within {@link HoconGuard}'s nesting and expansion limits, with includes
+ * bounded the same way and never fetched from a URL ({@link BoundedIncluder}) — as {@link HoconModel}
+ * reads the model.
+ */
+public final class HoconFiles {
+  private HoconFiles() {}
+
+  /**
+   * The file, parsed and resolved.
+   *
+   * @param what what the file is, for messages ({@code "runway.conf"})
+   * @throws RunwayException.IoFailed when the file is missing, not a regular file or too large
+   * @throws RunwayException.ParseFailed when it is not UTF-8 or nests or expands past the limits
+   * @throws ConfigException for HOCON syntax errors, which each caller words with its own fix
+   */
+  public static Config parse(Path file, String what) {
+    if (!Files.exists(file)) {
+      throw new RunwayException.IoFailed(file + ": no such file; create " + what + " or pass --config <file>",
+          Origin.file(file), null);
+    }
+    HoconGuard.check(InputFiles.readText(file, what), Origin.file(file));
+    try {
+      return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
+              .setAllowMissing(false).setIncluder(new BoundedIncluder(null)))
+          .resolve(ConfigResolveOptions.defaults());
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // What HoconGuard cannot see (a bomb spread over included files) ends here, as one line.
+      String ran = e instanceof StackOverflowError ? "nests too deeply" : "expands past the memory";
+      Origin origin = Origin.file(file);
+      throw new RunwayException.ParseFailed(origin + ": " + ran + " when its includes and substitutions are read;"
+          + " flatten it, and refer to each value fewer times", origin, null);
+    }
+  }
+}
