@@ -35,17 +35,27 @@ public final class HoconFiles {
       throw new RunwayException.IoFailed(file + ": no such file; create " + what + " or pass --config <file>",
           Origin.file(file), null);
     }
+    if (!Files.isReadable(file)) {
+      throw new RunwayException.IoFailed(file + ": cannot be read; check its permissions", Origin.file(file), null);
+    }
     HoconGuard.check(InputFiles.readText(file, what), Origin.file(file));
     try {
-      return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
-              .setAllowMissing(false).setIncluder(new BoundedIncluder(null)))
-          .resolve(ConfigResolveOptions.defaults());
+      return ConfigFactory.parseFile(file.toFile(), options()).resolve(ConfigResolveOptions.defaults());
     } catch (StackOverflowError | OutOfMemoryError e) {
-      // What HoconGuard cannot see (a bomb spread over included files) ends here, as one line.
-      String ran = e instanceof StackOverflowError ? "nests too deeply" : "expands past the memory";
-      Origin origin = Origin.file(file);
-      throw new RunwayException.ParseFailed(origin + ": " + ran + " when its includes and substitutions are read;"
-          + " flatten it, and refer to each value fewer times", origin, null);
+      throw tooFar(Origin.file(file), e);
     }
+  }
+
+  /** HOCON syntax, nothing missing allowed, includes bounded and never from a URL. */
+  static ConfigParseOptions options() {
+    return ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
+        .setIncluder(new BoundedIncluder(null));
+  }
+
+  /** What HoconGuard cannot see (a bomb spread over included files) ends here, as one line. */
+  static RunwayException tooFar(Origin origin, Error e) {
+    String ran = e instanceof StackOverflowError ? "nests too deeply" : "expands past the memory";
+    return new RunwayException.ParseFailed(origin + ": " + ran + " when its includes and substitutions are read;"
+        + " flatten it, and refer to each value fewer times", origin, null);
   }
 }

@@ -6,13 +6,10 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.App;
-import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.platform.Names;
@@ -61,23 +58,12 @@ public final class HoconModel {
   }
 
   public static App load(Path file) {
-    if (!Files.exists(file)) {
-      throw new RunwayException.IoFailed(file + ": no such file; create runway.conf or pass --config <file>",
-          Origin.file(file), null);
-    }
-    if (!Files.isReadable(file)) {
-      throw new RunwayException.IoFailed(file + ": cannot be read; check its permissions", Origin.file(file), null);
-    }
-    HoconGuard.check(InputFiles.readText(file, "runway.conf"), Origin.file(file));
     HoconModel model = new HoconModel(file, file.toString());
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(), options().setIncluder(new BoundedIncluder(null)))
-          .resolve(ConfigResolveOptions.defaults());
+      config = HoconFiles.parse(file, "runway.conf");
     } catch (ConfigException e) {
       throw model.parseFailed(e);
-    } catch (StackOverflowError | OutOfMemoryError e) {
-      throw tooFar(Origin.file(file), e);
     }
     return model.build(config);
   }
@@ -87,26 +73,14 @@ public final class HoconModel {
     HoconModel model = new HoconModel(null, sourceName);
     Config config;
     try {
-      config = ConfigFactory.parseString(text, options().setOriginDescription(sourceName)
-              .setIncluder(new BoundedIncluder(null)))
+      config = ConfigFactory.parseString(text, HoconFiles.options().setOriginDescription(sourceName))
           .resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
       throw model.parseFailed(e);
     } catch (StackOverflowError | OutOfMemoryError e) {
-      throw tooFar(Origin.of(sourceName), e);
+      throw HoconFiles.tooFar(Origin.of(sourceName), e);
     }
     return model.build(config);
-  }
-
-  // What HoconGuard cannot see (a bomb spread over included files) ends here, as one line.
-  private static RunwayException tooFar(Origin origin, Error e) {
-    String ran = e instanceof StackOverflowError ? "nests too deeply" : "expands past the memory";
-    return new RunwayException.ParseFailed(origin + ": " + ran + " when its includes and substitutions are read;"
-        + " flatten it, and refer to each value fewer times", origin, null);
-  }
-
-  private static ConfigParseOptions options() {
-    return ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false);
   }
 
   private RunwayException parseFailed(ConfigException e) {
