@@ -3,6 +3,7 @@ package dev.runway.internal;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
@@ -11,6 +12,9 @@ import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Reads a runway.conf the one bounded way, for every module that reads its own block of it
@@ -44,6 +48,20 @@ public final class HoconFiles {
     } catch (StackOverflowError | OutOfMemoryError e) {
       throw tooFar(Origin.file(file), e);
     }
+  }
+
+  /** An object's keys in the order the file writes them (by line; alphabetical within a line), for messages in file order. */
+  public static List<String> sortedByLine(ConfigObject obj) {
+    TreeMap<Integer, List<String>> byLine = new TreeMap<>();
+    for (String key : obj.keySet()) {
+      byLine.computeIfAbsent(obj.get(key).origin().lineNumber(), k -> new ArrayList<>()).add(key);
+    }
+    List<String> out = new ArrayList<>();
+    byLine.values().forEach(keys -> {
+      keys.sort(null);
+      out.addAll(keys);
+    });
+    return out;
   }
 
   /** HOCON syntax, nothing missing allowed, includes bounded and never from a URL. */

@@ -125,7 +125,7 @@ public final class HoconModel {
         continue;
       }
       Optional<Set<String>> known = platformById(platform).flatMap(Platform::platformSettingNames);
-      for (String key : sortedByLine((ConfigObject) block)) {
+      for (String key : HoconFiles.sortedByLine((ConfigObject) block)) {
         if (known.isPresent() && !known.get().contains(key)) {
           error(((ConfigObject) block).get(key), platform + "." + key, "is not a " + platform + " setting", known.get(), null);
         }
@@ -191,7 +191,7 @@ public final class HoconModel {
     }
     ConfigObject obj = (ConfigObject) section;
     Set<String> platforms = knownPlatforms();
-    for (String name : sortedByLine(obj)) {
+    for (String name : HoconFiles.sortedByLine(obj)) {
       ConfigValue value = obj.get(name);
       String path = "services." + name;
       if (value.valueType() != ConfigValueType.OBJECT) {
@@ -209,7 +209,7 @@ public final class HoconModel {
         error(platform, path + ".platform", "'" + platform.unwrapped() + "' is not a platform", platforms, null);
       }
       Map<String, Object> settings = new LinkedHashMap<>();
-      for (String key : sortedByLine(s)) {
+      for (String key : HoconFiles.sortedByLine(s)) {
         if (!key.equals("platform")) settings.put(key, s.get(key).unwrapped());
       }
       try {
@@ -237,7 +237,7 @@ public final class HoconModel {
       return out;
     }
     ConfigObject obj = (ConfigObject) section;
-    for (String name : sortedByLine(obj)) {
+    for (String name : HoconFiles.sortedByLine(obj)) {
       ConfigValue value = obj.get(name);
       String path = "variables." + name;
       if (value.valueType() != ConfigValueType.OBJECT) {
@@ -363,7 +363,7 @@ public final class HoconModel {
         error(d, path + ".defaults", "must be an object of environment = value", null, "write defaults { production = ... }");
       } else {
         ConfigObject byEnv = (ConfigObject) d;
-        for (String envName : sortedByLine(byEnv)) {
+        for (String envName : HoconFiles.sortedByLine(byEnv)) {
           Environment e = env(byEnv.get(envName), path + ".defaults." + envName, envName, environments);
           Object parsed = typed(v, byEnv.get(envName), path + ".defaults." + envName);
           if (e != null && parsed != null) v = v.defaultIn(e, parsed);
@@ -574,19 +574,6 @@ public final class HoconModel {
   }
 
   /** Keys in file order (Typesafe Config objects are unordered), so errors and services read top-down. */
-  private static List<String> sortedByLine(ConfigObject obj) {
-    TreeMap<Integer, List<String>> byLine = new TreeMap<>();
-    for (String key : obj.keySet()) {
-      byLine.computeIfAbsent(obj.get(key).origin().lineNumber(), k -> new ArrayList<>()).add(key);
-    }
-    List<String> out = new ArrayList<>();
-    byLine.values().forEach(keys -> {
-      keys.sort(null);
-      out.addAll(keys);
-    });
-    return out;
-  }
-
   /** The platforms Runway ships, and any other platform module's id on the class path. */
   private static Set<String> knownPlatforms() {
     Set<String> ids = new java.util.TreeSet<>(List.of("render", "supabase", "vercel"));
