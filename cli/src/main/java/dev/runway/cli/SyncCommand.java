@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
+    header = "Diffs and syncs env vars to Render, Vercel or an env file.",
     subcommands = {SyncCommand.Plan.class, SyncCommand.Apply.class, SyncCommand.Restore.class},
     description = {"Diff and sync env vars from the model and the project's env files (.env, .env.<env>,",
         ".env.<env>.enc) to Render services, Vercel projects or another env file. Values are never shown:",
@@ -59,7 +60,10 @@ final class SyncCommand implements Runnable {
   record Pair(String source, Map<String, String> desired, EnvStore target, List<String> keys) {}
 
   static List<Pair> pairs(App app, Environment e, Path envDir, Targets targets, List<String> notes) {
-    Env env = app.validate(e, EnvSources.files(envDir)).orThrow();
+    EnvSources files = EnvSources.files(envDir);
+    dev.runway.env.Validation validation = app.validate(e, files);
+    Inputs.requireReadable(validation, files);
+    Env env = validation.orThrow();
     String source = ".env." + e.name();
     List<Pair> out = new ArrayList<>();
     if (targets.to != null) {
@@ -97,6 +101,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
+    header = "Shows what a sync would change, without changing anything.",
       description = {"Shows, for each environment and target, what would be added, changed, removed or left",
           "alone, and the drift in words. Changes nothing."})
   static final class Plan implements Callable<Integer> {
@@ -117,7 +122,7 @@ final class SyncCommand implements Runnable {
           plans.add(Sync.plan(p.source(), p.desired(), p.target(), p.keys()));
         }
       }
-      if (options.format == ModelOptions.Format.json) {
+      if (options.format() == ModelOptions.Format.json) {
         ArrayNode array = JsonMapper.shared().createArrayNode();
         for (SyncPlan plan : plans) array.add(JsonMapper.shared().readTree(plan.toJson()));
         out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(array));
@@ -131,6 +136,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
+    header = "Applies the sync plan, with a snapshot of every target first.",
       description = {"Applies the plan: a dry run unless --apply. Never deletes unless --prune. Before writing,",
           "snapshots every target, encrypted with the environment's key, under .runway/backups/; writes key by",
           "key; on a failure stops and reports what was applied and what was not (exit 1)."})
@@ -158,7 +164,7 @@ final class SyncCommand implements Runnable {
           }
           SyncResult result = Sync.apply(plan, p.target(),
               Sync.options().prune(prune).backups(backups(options.envDir()), key));
-          out.println(options.format == ModelOptions.Format.json ? result.toJson() : result.toText());
+          out.println(options.format() == ModelOptions.Format.json ? result.toJson() : result.toText());
           if (!result.isComplete()) {
             out.flush();
             return ExitCodes.PROBLEMS;
@@ -173,6 +179,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
+    header = "Puts a target back as a snapshot recorded it.",
       description = {"Puts a target back exactly as a snapshot under .runway/backups/ recorded it."})
   static final class Restore implements Callable<Integer> {
     @Mixin ModelOptions options;
