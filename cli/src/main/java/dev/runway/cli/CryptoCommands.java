@@ -136,7 +136,7 @@ final class CryptoCommands {
   }
 
   @Command(name = "keygen", mixinStandardHelpOptions = true,
-    header = "Creates an environment's key in a key file outside the project.",
+      header = "Creates an environment's key in a key file outside the project.",
       description = {"Creates a new random key for an environment and writes it to a key file outside the",
           "project (default ~/.config/runway/keys/<env>.key, mode 600). The key itself is never printed."})
   static final class Keygen implements Callable<Integer> {
@@ -174,7 +174,7 @@ final class CryptoCommands {
   }
 
   @Command(name = "encrypt", mixinStandardHelpOptions = true,
-    header = "Encrypts .env.<env> into .env.<env>.enc.",
+      header = "Encrypts .env.<env> into .env.<env>.enc.",
       description = {"Encrypts .env.<env> into .env.<env>.enc: names stay readable, each value is encrypted",
           "(AES-256-GCM) and the file is authenticated. Unchanged values keep their ciphertext, so the",
           "file only changes where a value changed."})
@@ -198,7 +198,7 @@ final class CryptoCommands {
   }
 
   @Command(name = "decrypt", mixinStandardHelpOptions = true,
-    header = "Decrypts .env.<env>.enc into .env.<env>.",
+      header = "Decrypts .env.<env>.enc into .env.<env>.",
       description = {"Decrypts .env.<env>.enc into .env.<env> (never to the terminal), with its comments. Refuses to",
           "overwrite a .env.<env> that differs unless --force."})
   static final class Decrypt implements Callable<Integer> {
@@ -227,7 +227,7 @@ final class CryptoCommands {
   }
 
   @Command(name = "rotate", mixinStandardHelpOptions = true,
-    header = "Re-encrypts .env.<env>.enc with fresh nonces, or under a new key.",
+      header = "Re-encrypts .env.<env>.enc with fresh nonces, or under a new key.",
       description = {"Re-encrypts every value of .env.<env>.enc with fresh nonces; with --new-key-file, under",
           "that key (create it outside the project with runway keygen --env <env> --out <file>), after",
           "which the old key can be retired. Also migrates a file in the first format to the current one."})

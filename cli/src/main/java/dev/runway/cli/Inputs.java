@@ -47,6 +47,15 @@ final class Inputs {
     requireReadable(app.validate(environment, files), files);
   }
 
+  /**
+   * Whether a check's problems may say the file did not read: the library reports that as a
+   * MALFORMED error, so only then is the file parsed again to tell syntax from content (a large
+   * file that reads is parsed once).
+   */
+  static boolean mayBeUnreadable(dev.runway.base.Problems problems) {
+    return problems.errors().stream().anyMatch(p -> p.code().equals(Problem.MALFORMED));
+  }
+
   /** A render.yaml that is YAML; what it holds is the check's to report. */
   static void requireRenderYaml(Path file) {
     try {

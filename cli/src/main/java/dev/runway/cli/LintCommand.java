@@ -74,13 +74,16 @@ final class LintCommand implements Callable<Integer> {
     List<String> unreadable = new ArrayList<>();
     for (var e : files.entrySet()) {
       Path file = e.getKey();
-      try {
-        Inputs.require(e.getValue(), file);
-      } catch (RunwayException notRead) {
-        unreadable.add(notRead.getMessage());   // still checked below: its problem is listed with the others
-      }
       Optional<App> forFile = app.filter(a -> modelDir.equals(file.toAbsolutePath().normalize().getParent()));
-      results.add(new Checked(file, e.getValue(), Linters.check(e.getValue(), file, forFile)));
+      Problems problems = Linters.check(e.getValue(), file, forFile);
+      results.add(new Checked(file, e.getValue(), problems));
+      if (Inputs.mayBeUnreadable(problems) || problems.errors().stream().anyMatch(p -> p.code().equals(Problem.MISSING))) {
+        try {
+          Inputs.require(e.getValue(), file);
+        } catch (RunwayException notRead) {
+          unreadable.add(notRead.getMessage());   // its problem is listed with the others; the exit code is 2
+        }
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -74,7 +74,7 @@ final class MonitorCommands {
   }
 
   @Command(name = "monitor", mixinStandardHelpOptions = true,
-    header = "Runs scheduled probes of the monitor block, with history and alerts.",
+      header = "Runs scheduled probes of the monitor block, with history and alerts.",
       description = "Scheduled probes, uptime history, incidents and alerts for the endpoints in runway.conf's monitor block.",
       subcommands = {MonitorCmd.Run.class, MonitorCmd.Export.class})
   static final class MonitorCmd implements Runnable {
@@ -86,7 +86,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-    header = "Runs the monitors on their schedule, or once.",
+        header = "Runs the monitors on their schedule, or once.",
         description = {"Runs the monitors: on their schedule until stopped (Ctrl-C) or --for has passed, or",
             "once with --once (for cron-driven runners). Exit 1 with --once when an endpoint is down."})
     static final class Run implements Callable<Integer> {
@@ -140,7 +140,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-    header = "Writes a GitHub Actions workflow that monitors from outside.",
+        header = "Writes a GitHub Actions workflow that monitors from outside.",
         description = {"Writes a scheduled GitHub Actions workflow that installs a released Runway (cached by",
             "version), runs 'runway monitor run --once' from GitHub's runners, keeps the history in",
             "PostgreSQL or a git branch and publishes the status page. States the Actions minutes a month",
@@ -207,7 +207,7 @@ final class MonitorCommands {
   }
 
   @Command(name = "keep-warm", mixinStandardHelpOptions = true,
-    header = "Keeps free Render services awake within the free instance hours.",
+      header = "Keeps free Render services awake within the free instance hours.",
       description = "Keeps free Render services awake within the workspace's 750 free instance hours.",
       subcommands = {KeepWarmCmd.Plan.class, KeepWarmCmd.Run.class, KeepWarmCmd.Report.class})
   static final class KeepWarmCmd implements Runnable {
@@ -219,7 +219,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-    header = "Shows the instance hours the keep-warm block uses.",
+        header = "Shows the instance hours the keep-warm block uses.",
         description = {"Shows the instance hours the keep-warm block uses; refuses (exit 1) a plan over the",
             "budget or one whose interval lets a service spin down, naming the numbers."})
     static final class Plan implements Callable<Integer> {
@@ -265,7 +265,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-    header = "Pings the keep-warm services on their schedule, or once.",
+        header = "Pings the keep-warm services on their schedule, or once.",
         description = "Pings the keep-warm services on their schedule (or once with --once), recording cold starts.")
     static final class Run implements Callable<Integer> {
       @Mixin ModelOptions options;
@@ -297,7 +297,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-    header = "Reports how often users would have hit a cold start.",
+        header = "Reports how often users would have hit a cold start.",
         description = "How often users would have hit a cold start, from the keep-warm history.")
     static final class Report implements Callable<Integer> {
       @Mixin ModelOptions options;
@@ -341,7 +341,7 @@ final class MonitorCommands {
   }
 
   @Command(name = "status-page", mixinStandardHelpOptions = true,
-    header = "Writes the static status page from the monitor history.",
+      header = "Writes the static status page from the monitor history.",
       description = {"Writes the static status page (one HTML file, no external assets) and status.json",
           "beside it from the monitor history."})
   static final class StatusPageCmd implements Callable<Integer> {

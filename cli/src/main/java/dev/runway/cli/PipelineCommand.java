@@ -190,7 +190,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
-    header = "Prints the graph of one pipeline, or of all.", description = "Prints the graph of one pipeline, or of all.")
+      header = "Prints the graph of one pipeline, or of all.", description = "Prints the graph of one pipeline, or of all.")
   static final class Plan implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
     @Mixin Sources from = new Sources();
@@ -208,7 +208,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-    header = "Runs a pipeline here, with live progress.",
+      header = "Runs a pipeline here, with live progress.",
       description = {"Runs a pipeline here, with live progress; writes .runway/runs/<run>.json.",
           "Approval gates: --approve <gate>, else a prompt on a terminal, else refused."})
   static final class Run implements Callable<Integer> {
@@ -251,7 +251,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
-    header = "Writes GitHub Actions workflows for one pipeline, or all.",
+      header = "Writes GitHub Actions workflows for one pipeline, or all.",
       description = "Writes GitHub Actions workflows (<pipeline>.yml) for one pipeline, or all.")
   static final class Export implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
@@ -285,7 +285,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "stats", mixinStandardHelpOptions = true,
-    header = "Reports deployment frequency, lead time, failure rate and time to restore.",
+      header = "Reports deployment frequency, lead time, failure rate and time to restore.",
       description = "Deployment frequency, lead time, change failure rate, time to restore, against your targets.")
   static final class Stats implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
@@ -325,7 +325,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "step", mixinStandardHelpOptions = true,
-    header = "Runs one step of a pipeline, as an exported workflow's job does.",
+      header = "Runs one step of a pipeline, as an exported workflow's job does.",
       description = {"Runs one step of a pipeline, as an exported workflow's job does; a deploy writes",
           "version and previous to $GITHUB_OUTPUT. With --rollback-from and --rollback-to it rolls",
           "that deploy step back instead. Branch from GITHUB_REF_NAME, environment from RUNWAY_ENVIRONMENT."})

@@ -35,7 +35,7 @@ final class RenderCommand implements Runnable {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
-    header = "Writes render.yaml from the model.",
+      header = "Writes render.yaml from the model.",
       description = {"Writes render.yaml for the model's Render services (or prints it with --out -).",
           "Refuses (exit 1) when the existing file holds something the model does not express, listing",
           "each thing and the runway.conf that keeps it; --force writes anyway."})
@@ -102,7 +102,7 @@ final class RenderCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-    header = "Checks a render.yaml against Render's rules and the model.",
+      header = "Checks a render.yaml against Render's rules and the model.",
       description = {"Checks a render.yaml against Render's rules (schema, free-plan limits, health check path, $PORT,",
           "references, secrets committed as value:) and, when there is a model, against it (drift).",
           "Runs without a model when no runway.conf is found, or with --no-model.",
@@ -119,9 +119,9 @@ final class RenderCommand implements Runnable {
     public Integer call() {
       Optional<App> app = options.appIfPresent(noModel);
       Path target = file == null ? options.envDir().resolve("render.yaml") : file;
-      // A missing, unreadable or non-YAML file is exit 2: Failures prints it once.
-      Inputs.requireRenderYaml(target);
+      // A missing or unreadable file is IoFailed, a non-YAML one exit 2 too: Failures prints it once.
       Problems problems = app.isPresent() ? Render.check(app.get(), target) : Render.check(target);
+      if (Inputs.mayBeUnreadable(problems)) Inputs.requireRenderYaml(target);
       Output.problems(spec.commandLine().getOut(), options.format(), target.toString(), problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }

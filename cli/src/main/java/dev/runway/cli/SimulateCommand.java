@@ -56,7 +56,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "compose", mixinStandardHelpOptions = true,
-    header = "Writes docker-compose.yml mirroring the blueprint.",
+      header = "Writes docker-compose.yml mirroring the blueprint.",
       description = "Writes docker-compose.yml mirroring the blueprint (or prints it with --out -).")
   static final class Compose implements Callable<Integer> {
     @Mixin ModelOptions options;
@@ -85,7 +85,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "parity", mixinStandardHelpOptions = true,
-    header = "Shows where a compose file and the blueprint disagree.",
+      header = "Shows where a compose file and the blueprint disagree.",
       description = {"Where a compose file and the blueprint disagree: variables, port, health check, plan limits,",
           "start command; each with the fix. Exit 1 when there is an error."})
   static final class Parity implements Callable<Integer> {
@@ -105,7 +105,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "dockerfile", mixinStandardHelpOptions = true,
-    header = "Checks a Render service's Dockerfile.",
+      header = "Checks a Render service's Dockerfile.",
       description = {"Checks a Render service's Dockerfile: $PORT, 0.0.0.0, non-root user, pinned base image, no secrets",
           "in ENV/ARG, .dockerignore excluding .env*, a health check. Exit 1 when there is an error."})
   static final class DockerfileCheck implements Callable<Integer> {
@@ -139,7 +139,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "up", mixinStandardHelpOptions = true,
-    header = "Runs a Render service locally with Render's environment.",
+      header = "Runs a Render service locally with Render's environment.",
       description = {"Runs a Render service locally with Render's environment and waits until its health check passes,",
           "as Render gates a deploy. Process mode (default) needs no Docker; --docker builds and starts",
           "docker-compose.yml instead. Logs stream until Ctrl-C (or stop at once with --once)."})
@@ -218,7 +218,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "down", mixinStandardHelpOptions = true,
-    header = "Stops what runway simulate up --docker started.",
+      header = "Stops what runway simulate up --docker started.",
       description = "Stops what runway simulate up --docker started: docker compose down.")
   static final class Down implements Callable<Integer> {
     @Mixin ModelOptions options;

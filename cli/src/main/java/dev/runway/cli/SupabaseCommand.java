@@ -39,7 +39,7 @@ final class SupabaseCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-    header = "Checks an environment's Supabase keys and connection strings.",
+      header = "Checks an environment's Supabase keys and connection strings.",
       description = {"Checks an environment's Supabase keys and connection strings: a service_role or secret key",
           "in a browser variable (LEAK), a transaction-pooler URL without prepareThreshold=0 (POOLER),",
           "a pooler user without the project ref, an IPv6-only direct host, sslmode. Exit 1 on an error."})
@@ -64,7 +64,7 @@ final class SupabaseCommand implements Runnable {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
-    header = "Asks Supabase's Management API how a project is.",
+      header = "Asks Supabase's Management API how a project is.",
       description = {"Asks the Management API about a project: status (INACTIVE = paused), services' health,",
           "pooler and backups. The token is read from an environment variable, never from the command line.",
           "Exit 1 when the project is not ACTIVE_HEALTHY or a service is unhealthy."})

@@ -101,7 +101,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
-    header = "Shows what a sync would change, without changing anything.",
+      header = "Shows what a sync would change, without changing anything.",
       description = {"Shows, for each environment and target, what would be added, changed, removed or left",
           "alone, and the drift in words. Changes nothing."})
   static final class Plan implements Callable<Integer> {
@@ -136,7 +136,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
-    header = "Applies the sync plan, with a snapshot of every target first.",
+      header = "Applies the sync plan, with a snapshot of every target first.",
       description = {"Applies the plan: a dry run unless --apply. Never deletes unless --prune. Before writing,",
           "snapshots every target, encrypted with the environment's key, under .runway/backups/; writes key by",
           "key; on a failure stops and reports what was applied and what was not (exit 1)."})
@@ -179,7 +179,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
-    header = "Puts a target back as a snapshot recorded it.",
+      header = "Puts a target back as a snapshot recorded it.",
       description = {"Puts a target back exactly as a snapshot under .runway/backups/ recorded it."})
   static final class Restore implements Callable<Integer> {
     @Mixin ModelOptions options;

@@ -33,7 +33,7 @@ final class VercelCommand implements Runnable {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
-    header = "Writes vercel.json from the model.",
+      header = "Writes vercel.json from the model.",
       description = {"Writes vercel.json for the model's Vercel service (or prints it with --out -).",
           "Refuses (exit 1) when the existing file holds something the model does not express,",
           "listing each such property and the runway.conf setting that keeps it; --force writes anyway."})
@@ -94,7 +94,7 @@ final class VercelCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-    header = "Checks a vercel.json against Vercel's rules and the model.",
+      header = "Checks a vercel.json against Vercel's rules and the model.",
       description = {"Checks a vercel.json against Vercel's rules (schema, deprecated properties, secrets in env)",
           "and, when there is a model, against it (drift). Without runway.conf, or with --no-model, only the file.",
           "Exit 1 when there is an error (warnings alone exit 0), 2 when the file cannot be read."})
@@ -110,8 +110,8 @@ final class VercelCommand implements Runnable {
     public Integer call() {
       Optional<App> app = options.appIfPresent(noModel);
       Path target = file == null ? options.envDir().resolve("vercel.json") : file;
-      Inputs.requireVercelJson(target);   // not JSON: exit 2, one line
       Problems problems = app.isPresent() ? Vercel.check(app.get(), target) : Vercel.check(target);
+      if (Inputs.mayBeUnreadable(problems)) Inputs.requireVercelJson(target);   // not JSON: exit 2, one line
       Output.problems(spec.commandLine().getOut(), options.format(), target.toString(), problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
