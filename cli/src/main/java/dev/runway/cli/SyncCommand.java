@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
+    header = "Diffs and syncs env vars to Render, Vercel or an env file.",
     subcommands = {SyncCommand.Plan.class, SyncCommand.Apply.class, SyncCommand.Restore.class},
     description = {"Diff and sync env vars from the model and the project's env files (.env, .env.<env>,",
         ".env.<env>.enc) to Render services, Vercel projects or another env file. Values are never shown:",
@@ -59,7 +60,10 @@ final class SyncCommand implements Runnable {
   record Pair(String source, Map<String, String> desired, EnvStore target, List<String> keys, @Nullable String service) {}
 
   static List<Pair> pairs(App app, Environment e, Path envDir, Targets targets, List<String> notes) {
-    Env env = app.validate(e, EnvSources.files(envDir)).orThrow();
+    EnvSources files = EnvSources.files(envDir);
+    dev.runway.env.Validation validation = app.validate(e, files);
+    Inputs.requireReadable(validation, files);
+    Env env = validation.orThrow();
     String source = ".env." + e.name();
     List<Pair> out = new ArrayList<>();
     if (targets.to != null) {
@@ -94,7 +98,7 @@ final class SyncCommand implements Runnable {
   /** The exact command line that puts {@code pair}'s target back from {@code backup}. */
   static String restoreCommand(ModelOptions options, Environment e, Targets targets, Pair pair, Path backup) {
     List<String> args = new ArrayList<>(List.of("runway", "sync", "restore"));
-    if (!options.config.equals(Path.of("runway.conf"))) args.addAll(List.of("--config", options.config.toString()));
+    if (options.configOption.given) args.addAll(List.of("--config", options.config().toString()));
     if (options.envDir != null) args.addAll(List.of("--env-dir", options.envDir.toString()));
     args.addAll(List.of("--env", e.name()));
     if (targets.to != null) args.addAll(List.of("--to", targets.to.toString()));
@@ -120,6 +124,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
+      header = "Shows what a sync would change, without changing anything.",
       description = {"Shows, for each environment and target, what would be added, changed, removed or left",
           "alone, and the drift in words. Changes nothing."})
   static final class Plan implements Callable<Integer> {
@@ -140,7 +145,7 @@ final class SyncCommand implements Runnable {
           plans.add(Sync.plan(p.source(), p.desired(), p.target(), p.keys()));
         }
       }
-      if (options.format == ModelOptions.Format.json) {
+      if (options.format() == ModelOptions.Format.json) {
         ArrayNode array = JsonMapper.shared().createArrayNode();
         for (SyncPlan plan : plans) array.add(JsonMapper.shared().readTree(plan.toJson()));
         out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(array));
@@ -154,6 +159,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
+      header = "Applies the sync plan, with a snapshot of every target first.",
       description = {"Applies the plan: a dry run unless --apply. Never deletes unless --prune. Before writing,",
           "snapshots every target, encrypted with the environment's key, under .runway/backups/; writes key by",
           "key; on a failure stops and reports what was applied and what was not (exit 1)."})
@@ -184,7 +190,7 @@ final class SyncCommand implements Runnable {
           if (result.backup().isPresent()) {
             result = result.withRestoreCommand(restoreCommand(options, e, targets, p, result.backup().get()));
           }
-          out.println(options.format == ModelOptions.Format.json ? result.toJson() : result.toText());
+          out.println(options.format() == ModelOptions.Format.json ? result.toJson() : result.toText());
           if (!result.isComplete()) {
             out.flush();
             return ExitCodes.PROBLEMS;
@@ -199,6 +205,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
+      header = "Puts a target back as a snapshot recorded it.",
       description = {"Puts a target back exactly as a snapshot under .runway/backups/ recorded it."})
   static final class Restore implements Callable<Integer> {
     @Mixin ModelOptions options;

@@ -46,6 +46,8 @@ public final class MonitorHocon {
 
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
+  /** bearer-env variables that are not set: only a run needs them, so they do not stop the load. */
+  private final List<Problem> unsetTokens = new ArrayList<>();
 
   private MonitorHocon(Path file) {
     this.file = file;
@@ -125,7 +127,7 @@ public final class MonitorHocon {
     MonitorConfig.KeepWarmSettings keepWarm = root.hasPath("keep-warm") ? keepWarm(root.getConfig("keep-warm")) : null;
     Problems.of(KeyMask.mask(problems)).orThrow(); // messages quote the file: URL passwords and keys masked
     return new MonitorConfig(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm,
-        publish, github);
+        publish, github, unsetTokens);
   }
 
   private @Nullable Endpoint endpoint(String name, Config c, ConfigValue at) {
@@ -165,8 +167,9 @@ public final class MonitorHocon {
     if (bearerEnv != null) {
       String token = System.getenv(bearerEnv);
       if (token == null || token.isEmpty()) {
-        problem(c.getValue("bearer-env"), path + ".bearer-env", "environment variable " + bearerEnv + " is not set",
-            "export " + bearerEnv + " before running, or remove bearer-env");
+        unsetTokens.add(Problem.error(Problem.MISSING, path + ".bearer-env", "environment variable " + bearerEnv
+            + " is not set").withOrigin(origin(c.getValue("bearer-env")))
+            .withFix("export " + bearerEnv + " before running, or remove bearer-env"));
       } else {
         probe.bearer(token);
       }
