@@ -83,16 +83,10 @@ public final class EnvKey {
     return "RUNWAY_KEY_" + environment.name().toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
-  /**
-   * The default folder of key files: {@code $RUNWAY_KEYS_DIR}, else {@code $HOME/.config/runway/keys}.
-   * {@code $HOME} wins over Java's {@code user.home}, which comes from the account database: in a
-   * container, under sudo or in CI the two differ, and the shell's {@code ~} (what the docs' recipes
-   * type) is {@code $HOME}.
-   */
+  /** The default folder of key files: {@code $RUNWAY_KEYS_DIR}, else {@code ~/.config/runway/keys}. */
   public static Path defaultKeysDir(Function<String, Optional<String>> processEnv) {
     return processEnv.apply("RUNWAY_KEYS_DIR").filter(s -> !s.isBlank()).map(Path::of)
-        .orElseGet(() -> Path.of(processEnv.apply("HOME").filter(h -> h.startsWith("/"))
-            .orElseGet(() -> System.getProperty("user.home")), ".config", "runway", "keys"));
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".config", "runway", "keys"));
   }
 
   /** The default key file of an environment: {@code <keys dir>/<environment>.key}. */

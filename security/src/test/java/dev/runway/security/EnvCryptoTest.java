@@ -159,18 +159,6 @@ class EnvCryptoTest {
   }
 
   @Test
-  void theDefaultKeysFolderFollowsHomeAsTheShellsTildeDoesNotJavasUserHome(@TempDir Path home) throws Exception {
-    // In a container, under sudo or in CI, $HOME and user.home (the account database) differ.
-    Path keys = Files.createDirectories(home.resolve(".config/runway/keys"));
-    Files.writeString(keys.resolve("production.key"), KEY.encoded() + "\n");
-    Optional<EnvKey> found = EnvKey.find(Environment.PRODUCTION,
-        n -> n.equals("HOME") ? Optional.of(home.toString()) : Optional.empty(), dir);
-    assertThat(found).contains(KEY);
-    assertThat(EnvKey.defaultKeysDir(n -> Optional.empty()))
-        .isEqualTo(Path.of(System.getProperty("user.home"), ".config", "runway", "keys"));
-  }
-
-  @Test
   void refusesAKeyFileInsideTheProject() throws Exception {
     Path file = dir.resolve("production.key");
     Files.writeString(file, KEY.encoded());
