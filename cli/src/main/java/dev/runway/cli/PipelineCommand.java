@@ -70,15 +70,13 @@ final class PipelineCommand implements Runnable {
   static List<Pipeline> chosen(@Nullable String name, boolean sandbox, Sources from) {
     List<Pipeline> all = from.pipelines(sandbox);
     from.checkUnique(name);
-    if (name == null) {
-      if (all.isEmpty()) {
-        throw new RunwayException.UnknownName("pipeline: no pipelines found: declare one in runway.conf"
-            + " (pipelines { deploy { stages { ... } } }, docs/pipelines.md) and pass --config <file>, or list a"
-            + " PipelineProvider in META-INF/services/dev.runway.pipeline.PipelineProvider");
-      }
-      return all;
+    if (all.isEmpty()) {  // outside a project, or a runway.conf without a pipelines block
+      throw new RunwayException.UnknownName("pipeline: " + (name == null ? "" : "no pipeline named '" + name + "': ")
+          + "no pipelines found here: declare one in runway.conf (pipelines { deploy { stages { ... } } },"
+          + " docs/pipelines.md) and run from its folder or pass --config <file>, or load Java ones with --from"
+          + " <jar-or-dir> (a PipelineProvider listed in META-INF/services/dev.runway.pipeline.PipelineProvider)");
     }
-    return List.of(PipelineProvider.named(all, name));
+    return name == null ? all : List.of(PipelineProvider.named(all, name));
   }
 
   /** {@code --config} and {@code --from}: runway.conf's pipelines and Java ones. */

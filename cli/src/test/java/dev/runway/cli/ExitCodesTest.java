@@ -194,4 +194,13 @@ class ExitCodesTest {
     assertThat(r.err()).isEqualTo("runway: --env: required: a key belongs to one environment; for example --env"
         + " production" + System.lineSeparator());
   }
+
+  @Test
+  void aPipelineNamedWhereThereAreNoneSaysWhereTheyComeFrom() throws IOException {
+    Path conf = Files.writeString(dir.resolve("runway.conf"), "app = shop\n");
+    MainTest.Result r = MainTest.run("pipeline", "run", "production-deploy", "--config", conf.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("runway: pipeline: no pipeline named 'production-deploy': no pipelines found here:"
+        + " declare one in runway.conf").contains("--config <file>", "--from <jar-or-dir>");
+  }
 }
