@@ -49,4 +49,13 @@ class AtomicFilesTest {
         .hasMessageContaining("is not a regular file");
     assertThat(Files.isRegularFile(full)).isFalse();
   }
+
+  @Test
+  void aFailedWriteSaysWhyInWordsNotByTheExceptionsName(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("no-such-folder/out.txt");
+    assertThatThrownBy(() -> AtomicFiles.write(missing, "x")).isInstanceOf(RunwayException.IoFailed.class)
+        .hasMessage(missing + ": cannot write the file (no such file or folder); check that the folder exists and is"
+            + " writable")
+        .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
 }
