@@ -327,4 +327,18 @@ class VercelCheckTest {
     assertThat(dev.runway.vercel.internal.JsonText.problem(e, Origin.file(Path.of("vercel.json"))).text())
         .isEqualTo("vercel.json:3: regions: must be an array but is a string; write [ ... ]");
   }
+
+  @Test
+  void aFileThatIsNotUtf8FailsSayingSoInWords() throws Exception {
+    Path file = dir.resolve("vercel.json");
+    Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0});
+    assertThatThrownBy(() -> Vercel.check(file)).isInstanceOf(RunwayException.ParseFailed.class)
+        .hasMessage(file + ":1: vercel.json is not UTF-8 text (UTF-16 with a BOM?); save it as UTF-8");
+    Files.write(file, "{\"framework\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> Vercel.check(file))
+        .hasMessage(file + ":1: vercel.json is not UTF-8 text (byte 19 is not valid UTF-8); save it as UTF-8");
+    Files.write(file, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xC3, 0x28});
+    assertThatThrownBy(() -> Vercel.check(file))
+        .hasMessage(file + ":1: vercel.json is not UTF-8 text (byte 9 is not valid UTF-8); save it as UTF-8");
+  }
 }
