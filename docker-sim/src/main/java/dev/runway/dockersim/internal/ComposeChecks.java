@@ -6,8 +6,6 @@ import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.env.KeyFormat;
 import dev.runway.render.YamlTree;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,9 @@
 package dev.runway.dockersim.internal;
 
 import dev.runway.base.InputFiles;
-import dev.runway.base.RunwayException;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.runway.base.RunwayException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
