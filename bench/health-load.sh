@@ -5,7 +5,8 @@
 #
 #   bash bench/health-load.sh            # needs: JDK 17+, wrk (apt-get install -y wrk), curl, jcmd
 #
-# Ports: 18090 fake dependencies, 18080 acme-service, 18081 Actuator app, 18082 Runway bench app.
+# Ports: 18090 fake dependencies, 18080 acme-service, 18081 Actuator app, 18082 Runway bench app;
+# they are checked before anything is built, and a busy one stops the run (exit 1) with its holder named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -15,6 +16,25 @@ JVM_FLAGS=${JVM_FLAGS:--XX:+UseG1GC -Xmx512m}
 DURATION=${DURATION:-10s}
 CURL=(curl -s --noproxy '*' --max-time 30)
 command -v wrk >/dev/null || { echo "wrk not found: apt-get update && apt-get install -y wrk" >&2; exit 1; }
+
+# The ports are fixed (the apps read them from their settings): a port something else holds would
+# have the bench poll a stranger for 200s, so check them all before building, and name each busy one.
+PORTS=(18080 18081 18082 18090)
+port_busy() { # port -> true when something listens on it (a connect to loopback succeeds, or ss lists it)
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+  command -v ss >/dev/null && [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+}
+check_ports() {
+  local busy=() p who
+  for p in "${PORTS[@]}"; do port_busy "$p" && busy+=("$p"); done
+  [ ${#busy[@]} -eq 0 ] && return 0
+  for p in "${busy[@]}"; do
+    who=$(command -v ss >/dev/null && ss -Hltnp "sport = :$p" 2>/dev/null | grep -oP 'users:\(\("\K[^"]+",pid=[0-9]+' | head -1 | sed 's/",pid=/ pid /')
+    echo "health-load: port $p is in use${who:+ by $who}; the bench needs ${PORTS[*]} free: stop what holds it and run again" >&2
+  done
+  exit 1
+}
+check_ports
 # PIN=1 puts the servers on CPU 0 and wrk on CPU 1. Off by default: on a machine shared with other
 # work, pinning every server to one core measures that core's neighbours more than the servers.
 PIN_SERVER=(); PIN_LOAD=()
@@ -34,12 +54,17 @@ ACME_JAR=examples/acme-service/target/acme-service.jar
 ACT_JAR=bench/actuator-app/target/actuator-app.jar
 
 now_ms() { date +%s%3N; }
-wait_200() { # url start_stamp_ms -> prints ms from it to the first 200 (gives up after 180 s)
-  local url=$1 start=$2 deadline=$(( $(now_ms) + 180000 ))
+wait_200() { # url start_stamp_ms [pid] -> prints ms from it to the first 200 (gives up after 180 s, or when pid exits)
+  local url=$1 start=$2 pid=${3:-} deadline=$(( $(now_ms) + 180000 ))
   while [ "$(now_ms)" -lt "$deadline" ]; do
     if [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ]; then echo $(( $(now_ms) - start )); return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      echo "health-load: the process serving $url (pid $pid) exited before answering 200; see its log in $OUT" >&2
+      echo "exited"; return 1
+    fi
     sleep 0.005
   done
+  echo "health-load: $url did not answer 200 within 180 s; see the logs in $OUT" >&2
   echo "timeout"; return 1
 }
 heap_kib() { # pid -> heap used after a full GC, KiB
@@ -70,16 +95,16 @@ counts() { "${CURL[@]}" http://127.0.0.1:18090/_counts; }
 
 echo "== start-up: JVM start to first 200, heap after start-up (flags: $JVM_FLAGS)"
 t0=$(now_ms); start acme env PORT=18080 HEALTH_TOKEN=bench-token-0123456789abcdef "${PIN_SERVER[@]}" java $JVM_FLAGS -jar $ACME_JAR
-ACME_PID=$LAST_PID; ACME_START=$(wait_200 http://127.0.0.1:18080/api/health "$t0"); sleep 1; ACME_HEAP=$(heap_kib $ACME_PID)
+ACME_PID=$LAST_PID; ACME_START=$(wait_200 http://127.0.0.1:18080/api/health "$t0" $ACME_PID); sleep 1; ACME_HEAP=$(heap_kib $ACME_PID)
 start deps "${PIN_SERVER[@]}" java -Xmx256m -cp $BENCH_JAR dev.runway.bench.health.FakeDependencies 18090 200
 t0=$(now_ms); start actuator env PORT=18081 DEPS_BASE_URL=http://127.0.0.1:18090 "${PIN_SERVER[@]}" java $JVM_FLAGS -jar $ACT_JAR
-ACT_PID=$LAST_PID; ACT_START=$(wait_200 http://127.0.0.1:18081/actuator/health/liveness "$t0"); sleep 1; ACT_HEAP=$(heap_kib $ACT_PID)
+ACT_PID=$LAST_PID; ACT_START=$(wait_200 http://127.0.0.1:18081/actuator/health/liveness "$t0" $ACT_PID); sleep 1; ACT_HEAP=$(heap_kib $ACT_PID)
 echo "runway acme-service: ${ACME_START} ms to first 200, heap ${ACME_HEAP} KiB"
 echo "actuator app:        ${ACT_START} ms to first 200, heap ${ACT_HEAP} KiB"
 kill $ACME_PID
 
 start runway env PORT=18082 DEPS_BASE_URL=http://127.0.0.1:18090 DEEP_TTL_MS=5000 "${PIN_SERVER[@]}" java $JVM_FLAGS -cp $BENCH_JAR dev.runway.bench.health.RunwayBenchApp
-RUNWAY_PID=$LAST_PID; wait_200 http://127.0.0.1:18082/api/health "$(now_ms)" >/dev/null
+RUNWAY_PID=$LAST_PID; wait_200 http://127.0.0.1:18082/api/health "$(now_ms)" $RUNWAY_PID >/dev/null
 R=http://127.0.0.1:18082/api/health; A=http://127.0.0.1:18081/actuator/health
 
 deep_ms() { "${CURL[@]}" -o "$OUT/$1-deep.json" -w '%{time_total}' "$2" | awk '{printf "%.0f", $1*1000}'; }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +53,47 @@ class AtomicFilesTest {
     assertThatThrownBy(() -> AtomicFiles.write(full, "x")).isInstanceOf(RunwayException.IoFailed.class)
         .hasMessageContaining("is not a regular file");
     assertThat(Files.isRegularFile(full)).isFalse();
+  }
+
+  @Test
+  void aTemporaryFileIsOwnerOnlyWhileItHoldsTheTextEvenWhenTheTargetIsWorldReadable(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve(".env.production");
+    Files.writeString(f, "OLD=1\n");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+    List<String> seen = new ArrayList<>();
+    AtomicFiles.whileWriting = temp -> {
+      try {
+        seen.add(temp.getFileName() + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)) + " "
+            + Files.readString(temp));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    try {
+      AtomicFiles.write(f, "SECRET=s3cr3t\n");
+    } finally {
+      AtomicFiles.whileWriting = null;
+    }
+    assertThat(seen).singleElement().asString().matches("\\.runway-tmp-\\.env\\.production\\.[0-9]+ rw------- SECRET=s3cr3t\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as("the target keeps its mode")
+        .isEqualTo("rw-r--r--");
+    assertThat(AtomicFiles.isTemporary(Path.of(seen.get(0).split(" ")[0]))).isTrue();
+  }
+
+  @Test
+  void aTemporaryFileLeftByAKilledWriteIsRemovedAtTheNextWriteOfItsTarget(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve(".env.production");
+    Files.writeString(f, "A=1\n");
+    Path stale = Files.writeString(dir.resolve(".runway-tmp-.env.production.4711"), "A=half-written secret");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
+    Path other = Files.writeString(dir.resolve(".runway-tmp-render.yaml.42"), "x");
+    Files.setLastModifiedTime(other, FileTime.from(Instant.now().minusSeconds(3600)));
+    Path young = Files.writeString(dir.resolve(".runway-tmp-.env.production.99"), "a write in flight");
+    AtomicFiles.write(f, "A=2\n");
+    assertThat(stale).doesNotExist();
+    assertThat(other).as("another target's temporary file is its own write's business").exists();
+    assertThat(young).as("a young one may be a write in flight").exists();
+    assertThat(Files.readString(f)).isEqualTo("A=2\n");
   }
 
   @Test

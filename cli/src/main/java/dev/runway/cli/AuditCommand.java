@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
+    header = "Audits the model, the env files and git for secret problems.",
     description = {"Audits the model, the env files and git for secret problems: secrets reaching a browser,",
         "keys in variables not marked secret, placeholder or weak secrets, insecure production settings,",
         "a secret reused across environments, env files tracked by git or not ignored.",
@@ -32,11 +33,12 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     App app = options.app();
-    List<Environment> environments = options.env == null ? app.environments() : List.of(app.environment(options.env));
-    AuditReport report = Audit.of(app).dir(options.envDir()).environments(environments.toArray(Environment[]::new))
-        .git(!noGit).run();
+    List<Environment> environments = options.env() == null ? app.environments() : List.of(app.environment(options.env()));
+    for (Environment e : environments) Inputs.requireEnvFiles(app, e, options.envDir());
+    AuditReport report = Audit.of(app).dir(options.envDir()).config(options.config())
+        .environments(environments.toArray(Environment[]::new)).git(!noGit).run();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(options.format == ModelOptions.Format.json ? report.toJson() : report.toText());
+    out.println(options.format() == ModelOptions.Format.json ? report.toJson() : report.toText());
     out.flush();
     boolean failed = report.hasErrors() || (strict && !report.isClean());
     return failed ? ExitCodes.PROBLEMS : ExitCodes.OK;

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * No secret value is ever printed: a secret variable's default shows as {@link Secret#MASK}.
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
+    header = "Prints the model as Runway resolved it, without secret values.",
     description = {"Prints the resolved model: services with their settings, environments, and every variable",
         "with its type, sensitivity, targets, requirement, defaults and format; no secret value."})
 final class ConfigCommand implements Callable<Integer> {
@@ -37,7 +38,7 @@ final class ConfigCommand implements Callable<Integer> {
   public Integer call() {
     App app = options.app();
     PrintWriter out = spec.commandLine().getOut();
-    if (options.format == ModelOptions.Format.json) {
+    if (options.format() == ModelOptions.Format.json) {
       out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(model(app)));
     } else {
       out.print(text(app));

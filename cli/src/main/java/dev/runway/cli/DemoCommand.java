@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
+    header = "Runs Runway's main job offline on the example app.",
     description = {"Runs Runway's main job offline on the example app (examples/acme): validates every",
         "environment, shows a planted mistake being caught, and prints where every artefact is."})
 final class DemoCommand implements Callable<Integer> {

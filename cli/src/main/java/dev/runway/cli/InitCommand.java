@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * runway.conf exists and --force was not given, or the folder is not one.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
+    header = "Drafts runway.conf from the files the folder already has.",
     description = {"Drafts runway.conf from what the folder already has: render.yaml, vercel.json, a Next.js app,",
         "compose files and every .env* file. Never copies a secret or an env file's value."})
 final class InitCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,6 +30,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
+    header = "Checks every render.yaml, vercel.json, compose and .env file under the paths.",
     description = {"Finds render.yaml, vercel.json, docker-compose files and .env files under the paths and checks",
         "each against its platform's rules; with a runway.conf beside them, render.yaml and vercel.json",
         "are also compared with the model. Exit 1 when there is an error."})
@@ -46,9 +48,8 @@ final class LintCommand implements Callable<Integer> {
       description = "Output format (default: text; sarif for GitHub code scanning).")
   Format format = Format.text;
 
-  @Option(names = "--config", paramLabel = "<file>",
-      description = "The model to compare render.yaml and vercel.json with (default: ./runway.conf when present).")
-  Path config = Path.of("runway.conf");
+  /** The model to compare render.yaml and vercel.json with (default: ./runway.conf when present). */
+  @Mixin ModelOptions.ConfigOption config = new ModelOptions.ConfigOption();
 
   @Option(names = "--no-model", description = "Check the files on their own, even when a runway.conf is present.")
   boolean noModel;
@@ -58,7 +59,7 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelOptions model = new ModelOptions();
-    model.config = config;
+    model.configOption = config;
     Optional<App> app = model.appIfPresent(noModel);
     Path modelDir = model.envDir().toAbsolutePath().normalize();
     List<Path> roots = paths.isEmpty() ? List.of(Path.of("")) : paths;
@@ -70,10 +71,19 @@ final class LintCommand implements Callable<Integer> {
       collect(root, files);
     }
     List<Checked> results = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     for (var e : files.entrySet()) {
       Path file = e.getKey();
       Optional<App> forFile = app.filter(a -> modelDir.equals(file.toAbsolutePath().normalize().getParent()));
-      results.add(new Checked(file, e.getValue(), Linters.check(e.getValue(), file, forFile)));
+      Problems problems = Linters.check(e.getValue(), file, forFile);
+      results.add(new Checked(file, e.getValue(), problems));
+      if (Inputs.mayBeUnreadable(problems) || problems.errors().stream().anyMatch(p -> p.code().equals(Problem.MISSING))) {
+        try {
+          Inputs.require(e.getValue(), file);
+        } catch (RunwayException notRead) {
+          unreadable.add(notRead.getMessage());   // its problem is listed with the others; the exit code is 2
+        }
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
@@ -82,6 +92,13 @@ final class LintCommand implements Callable<Integer> {
       default -> text(out, results);
     }
     out.flush();
+    if (!unreadable.isEmpty()) {
+      // Unreadable input is exit 2, as for every command; the other files were checked all the same.
+      PrintWriter err = spec.commandLine().getErr();
+      unreadable.forEach(m -> err.println("runway: " + m));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     return results.stream().anyMatch(r -> r.problems().hasErrors()) ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 

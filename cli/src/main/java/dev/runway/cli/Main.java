@@ -1,6 +1,8 @@
 package dev.runway.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +26,11 @@ public final class Main {
     PrintWriter err = Output.terminal(rawErr);
     CommandLine cli = new CommandLine(new RunwayCommand());
     RunwayCommand.addSubcommands(cli, args.length == 0 ? null : args[0]);
+    // A command's one-sentence header is its line in its parent's list; its own help shows the description.
+    List<String> sections = new ArrayList<>(cli.getHelpSectionKeys());
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+    cli.setHelpSectionKeys(sections);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(err));

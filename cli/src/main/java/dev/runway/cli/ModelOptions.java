@@ -11,30 +11,70 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every model-reading subcommand shares: --config, --env, --env-dir, --format. */
+/**
+ * The options every model-reading subcommand shares (docs/cli.md, "Conventions every subcommand
+ * keeps"): --config, --env, --env-dir, --format. Each is declared once, here: a command that takes
+ * only some of them mixes in {@link ConfigOption}, {@link EnvOption} or {@link FormatOption} alone,
+ * so that the same option reads the same everywhere. ConventionsTest checks every subcommand.
+ */
 final class ModelOptions {
   enum Format { text, json }
 
-  private static final Path DEFAULT_CONFIG = Path.of("runway.conf");
+  static final Path DEFAULT_CONFIG = Path.of("runway.conf");
 
-  @Option(names = "--config", paramLabel = "<file>", description = "The model (default: ./runway.conf).")
-  Path config = DEFAULT_CONFIG;
+  /** {@code --config <file>}, default ./runway.conf. */
+  static final class ConfigOption {
+    Path file = DEFAULT_CONFIG;
+    /** Whether --config was on the command line (./runway.conf may exist all the same). */
+    boolean given;
 
-  @Option(names = "--env", paramLabel = "<name>",
-      description = "The environment (default: detected from RUNWAY_ENV, APP_ENV, VERCEL_ENV, RENDER, NODE_ENV).")
-  @Nullable String env;
+    @Option(names = "--config", paramLabel = "<file>", description = "The model (default: ./runway.conf).")
+    void file(Path file) {
+      this.file = file;
+      this.given = true;
+    }
+  }
+
+  /** {@code --env <name>}: no default here; each command says what it does without one. */
+  static final class EnvOption {
+    @Option(names = "--env", paramLabel = "<name>",
+        description = {"The environment (default: detected from RUNWAY_ENV, APP_ENV, VERCEL_ENV, RENDER, NODE_ENV,",
+            "else development; simulate and pipeline run: production; keygen, encrypt, decrypt, rotate require it)."})
+    @Nullable String name;
+  }
+
+  /** {@code --format text|json}, default text. */
+  static final class FormatOption {
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+    Format format = Format.text;
+  }
+
+  @Mixin ConfigOption configOption = new ConfigOption();
+  @Mixin EnvOption envOption = new EnvOption();
 
   @Option(names = "--env-dir", paramLabel = "<dir>",
       description = "Where the .env files are (default: the config's folder).")
   @Nullable Path envDir;
 
-  @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
-  Format format = Format.text;
+  @Mixin FormatOption formatOption = new FormatOption();
+
+  Path config() {
+    return configOption.file;
+  }
+
+  @Nullable String env() {
+    return envOption.name;
+  }
+
+  Format format() {
+    return formatOption.format;
+  }
 
   App app() {
-    return Runway.load(config);
+    return Runway.load(config());
   }
 
   /**
@@ -44,7 +84,7 @@ final class ModelOptions {
    */
   Optional<App> appIfPresent(boolean noModel) {
     if (noModel) return Optional.empty();
-    if (config.equals(DEFAULT_CONFIG) && !Files.exists(config)) return Optional.empty();
+    if (config().equals(DEFAULT_CONFIG) && !Files.exists(config())) return Optional.empty();
     return Optional.of(app());
   }
 
@@ -56,7 +96,7 @@ final class ModelOptions {
           + " files", Origin.file(envDir), null);
     }
     // Relative when the config path is, so origins read examples/acme/.env.production:11.
-    Path parent = config.getParent();
+    Path parent = config().getParent();
     return parent == null ? Path.of("") : parent;
   }
 
@@ -68,7 +108,7 @@ final class ModelOptions {
   /** The environments to act on: the one named, else the detected one. */
   List<Environment> environments(App app, boolean all) {
     if (all) return app.environments();
-    if (env != null) return List.of(app.environment(env));
+    if (env() != null) return List.of(app.environment(env()));
     return List.of(app.schema().detect(sources()).environment());
   }
 }

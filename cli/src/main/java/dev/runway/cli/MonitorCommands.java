@@ -58,12 +58,23 @@ final class MonitorCommands {
     }
   }
 
+  /** Says which bearer-env variables are unset: only a run needs them, so this command goes on. */
+  static void noteUnsetTokens(CommandSpec spec, MonitorConfig config) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (dev.runway.base.Problem p : config.unsetTokens().errors()) {
+      err.println("note: " + p.origin().map(o -> o + ": ").orElse("") + p.subject() + ": " + p.message()
+          + "; only a run needs it (monitor run, keep-warm run)");
+    }
+    err.flush();
+  }
+
   /** Render's free tier, from the render module: core knows no platform. */
   static HourBudget renderFree() {
     return HourBudget.of("Render free", RenderPlan.FREE_HOURS_PER_MONTH, Duration.ofMinutes(RenderPlan.FREE_IDLE_MINUTES));
   }
 
   @Command(name = "monitor", mixinStandardHelpOptions = true,
+      header = "Runs scheduled probes of the monitor block, with history and alerts.",
       description = "Scheduled probes, uptime history, incidents and alerts for the endpoints in runway.conf's monitor block.",
       subcommands = {MonitorCmd.Run.class, MonitorCmd.Export.class})
   static final class MonitorCmd implements Runnable {
@@ -75,6 +86,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Runs the monitors on their schedule, or once.",
         description = {"Runs the monitors: on their schedule until stopped (Ctrl-C) or --for has passed, or",
             "once with --once (for cron-driven runners). Exit 1 with --once when an endpoint is down."})
     static final class Run implements Callable<Integer> {
@@ -87,25 +99,25 @@ final class MonitorCommands {
 
       @Override
       public Integer call() throws InterruptedException {
-        MonitorConfig config = MonitorConfig.load(options.config);
+        MonitorConfig config = MonitorConfig.load(options.config());
         if (config.endpoints().isEmpty()) {
           // Checking nothing and exiting 0 would pass a cron job that monitors nothing (keep-warm says so too).
-          throw new RunwayException.ModelInvalid(options.config + ": monitor: no endpoints; add monitor { endpoints {"
-              + " api { url = \"https://.../api/health\" } } }", Origin.file(options.config));
+          throw new RunwayException.ModelInvalid(options.config() + ": monitor: no endpoints; add monitor { endpoints {"
+              + " api { url = \"https://.../api/health\" } } }", Origin.file(options.config()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (once) {
           List<Observation> seen;
           try (Monitor monitor = config.monitor().build()) {
             seen = monitor.runOnce();
-            printObservations(out, options.format, seen, monitor);
+            printObservations(out, options.format(), seen, monitor);
           } // closed: the history is written (and a git branch pushed) before the page is published
           String publish = config.statusPagePublish();
           if (publish.startsWith("branch:") && config.statusPage().isPresent()) {
             Path folder = config.file().toAbsolutePath().getParent();
             boolean changed = StatusPage.publishToBranch(config.statusPage().get(), folder == null ? Path.of(".") : folder,
                 publish.substring("branch:".length()));
-            if (options.format != ModelOptions.Format.json) {
+            if (options.format() != ModelOptions.Format.json) {
               out.println((changed ? "published" : "unchanged:") + " status page on branch " + publish.substring("branch:".length()));
             }
             out.flush();
@@ -128,6 +140,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Writes a GitHub Actions workflow that monitors from outside.",
         description = {"Writes a scheduled GitHub Actions workflow that installs a released Runway (cached by",
             "version), runs 'runway monitor run --once' from GitHub's runners, keeps the history in",
             "PostgreSQL or a git branch and publishes the status page. States the Actions minutes a month",
@@ -150,8 +163,9 @@ final class MonitorCommands {
 
       @Override
       public Integer call() {
-        MonitorConfig config = MonitorConfig.load(options.config);
-        MonitorWorkflow wf = MonitorWorkflow.of(config, name).config(relative(options.config))
+        MonitorConfig config = MonitorConfig.load(options.config());
+        noteUnsetTokens(spec, config);
+        MonitorWorkflow wf = MonitorWorkflow.of(config, name).config(relative(options.config()))
             .secrets(secrets.toArray(String[]::new));
         if (every != null) wf = wf.every(every);
         if (visibility != null) {
@@ -193,6 +207,7 @@ final class MonitorCommands {
   }
 
   @Command(name = "keep-warm", mixinStandardHelpOptions = true,
+      header = "Keeps free Render services awake within the free instance hours.",
       description = "Keeps free Render services awake within the workspace's 750 free instance hours.",
       subcommands = {KeepWarmCmd.Plan.class, KeepWarmCmd.Run.class, KeepWarmCmd.Report.class})
   static final class KeepWarmCmd implements Runnable {
@@ -204,6 +219,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "Shows the instance hours the keep-warm block uses.",
         description = {"Shows the instance hours the keep-warm block uses; refuses (exit 1) a plan over the",
             "budget or one whose interval lets a service spin down, naming the numbers."})
     static final class Plan implements Callable<Integer> {
@@ -214,10 +230,12 @@ final class MonitorCommands {
 
       @Override
       public Integer call() {
-        KeepWarm.Plan plan = MonitorConfig.load(options.config).keepWarmPlan(renderFree());
+        MonitorConfig config = MonitorConfig.load(options.config());
+        noteUnsetTokens(spec, config);
+        KeepWarm.Plan plan = config.keepWarmPlan(renderFree());
         KeepWarmEstimate e = plan.estimate(month == null ? YearMonth.now(ZoneOffset.UTC) : month);
         PrintWriter out = spec.commandLine().getOut();
-        if (options.format == ModelOptions.Format.json) {
+        if (options.format() == ModelOptions.Format.json) {
           ObjectNode n = JsonMapper.shared().createObjectNode();
           n.put("month", e.month().toString());
           n.put("services", e.services());
@@ -247,6 +265,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Pings the keep-warm services on their schedule, or once.",
         description = "Pings the keep-warm services on their schedule (or once with --once), recording cold starts.")
     static final class Run implements Callable<Integer> {
       @Mixin ModelOptions options;
@@ -258,13 +277,14 @@ final class MonitorCommands {
 
       @Override
       public Integer call() throws InterruptedException {
-        MonitorConfig config = MonitorConfig.load(options.config);
+        MonitorConfig config = MonitorConfig.load(options.config());
+        config.unsetTokens().orThrow();   // a run probes: it needs every token (plan and report do not)
         KeepWarm.Plan plan = config.keepWarmPlan(renderFree());
         PrintWriter out = spec.commandLine().getOut();
         try (Monitor monitor = Monitor.builder().endpoints(plan.endpoints()).history(config.openHistory()).build()) {
           if (once) {
             List<Observation> seen = monitor.runOnce();
-            printObservations(out, options.format, seen, monitor);
+            printObservations(out, options.format(), seen, monitor);
             return ExitCodes.OK;
           }
           monitor.start();
@@ -277,6 +297,7 @@ final class MonitorCommands {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Reports how often users would have hit a cold start.",
         description = "How often users would have hit a cold start, from the keep-warm history.")
     static final class Report implements Callable<Integer> {
       @Mixin ModelOptions options;
@@ -286,7 +307,8 @@ final class MonitorCommands {
 
       @Override
       public Integer call() {
-        MonitorConfig config = MonitorConfig.load(options.config);
+        MonitorConfig config = MonitorConfig.load(options.config());
+        noteUnsetTokens(spec, config);
         KeepWarm.Plan plan = config.keepWarmPlan(renderFree());
         Instant now = Instant.now();
         List<KeepWarm.Summary> report;
@@ -294,7 +316,7 @@ final class MonitorCommands {
           report = KeepWarm.report(plan.endpoints(), history, now.minus(Duration.ofDays(days)), now);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (options.format == ModelOptions.Format.json) {
+        if (options.format() == ModelOptions.Format.json) {
           ArrayNode a = JsonMapper.shared().createArrayNode();
           for (KeepWarm.Summary s : report) {
             ObjectNode n = a.addObject();
@@ -319,6 +341,7 @@ final class MonitorCommands {
   }
 
   @Command(name = "status-page", mixinStandardHelpOptions = true,
+      header = "Writes the static status page from the monitor history.",
       description = {"Writes the static status page (one HTML file, no external assets) and status.json",
           "beside it from the monitor history."})
   static final class StatusPageCmd implements Callable<Integer> {
@@ -329,7 +352,8 @@ final class MonitorCommands {
 
     @Override
     public Integer call() {
-      MonitorConfig config = MonitorConfig.load(options.config);
+      MonitorConfig config = MonitorConfig.load(options.config());
+      noteUnsetTokens(spec, config);
       StatusReport report;
       try (var history = config.openHistory()) {
         report = StatusPage.report(config.title(), config.endpoints(), history, Instant.now(), null);

@@ -51,6 +51,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * the class path's and ./runway.conf's, a name declared in both being an error.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
+    header = "Plans, runs, exports and measures deployment pipelines.",
     description = {"Plans, runs, exports and measures deployment pipelines declared in runway.conf",
         "(--config, default ./runway.conf) or written in Java (found through",
         "dev.runway.pipeline.PipelineProvider on the class path, or in a jar or classes folder given",
@@ -69,24 +70,21 @@ final class PipelineCommand implements Runnable {
   static List<Pipeline> chosen(@Nullable String name, boolean sandbox, Sources from) {
     List<Pipeline> all = from.pipelines(sandbox);
     from.checkUnique(name);
-    if (name == null) {
-      if (all.isEmpty()) {
-        throw new RunwayException.UnknownName("pipeline: no pipelines found: declare one in runway.conf"
-            + " (pipelines { deploy { stages { ... } } }, docs/pipelines.md) and pass --config <file>, or list a"
-            + " PipelineProvider in META-INF/services/dev.runway.pipeline.PipelineProvider");
-      }
-      return all;
+    if (all.isEmpty()) {  // outside a project, or a runway.conf without a pipelines block
+      throw new RunwayException.UnknownName("pipeline: " + (name == null ? "" : "no pipeline named '" + name + "': ")
+          + "no pipelines found here: declare one in runway.conf (pipelines { deploy { stages { ... } } },"
+          + " docs/pipelines.md) and run from its folder or pass --config <file>, or load Java ones with --from"
+          + " <jar-or-dir> (a PipelineProvider listed in META-INF/services/dev.runway.pipeline.PipelineProvider)");
     }
-    return List.of(PipelineProvider.named(all, name));
+    return name == null ? all : List.of(PipelineProvider.named(all, name));
   }
 
   /** {@code --config} and {@code --from}: runway.conf's pipelines and Java ones. */
   static final class Sources implements AutoCloseable {
     private static final Path DEFAULT_CONFIG = Path.of("runway.conf");
 
-    @Option(names = "--config", paramLabel = "<file>",
-        description = "Read the pipelines block of this model (default: ./runway.conf, when it exists).")
-    @Nullable Path config;
+    /** The pipelines block of this model; without --config, ./runway.conf's when it exists (see the class). */
+    @Mixin ModelOptions.ConfigOption configOption = new ModelOptions.ConfigOption();
     @Mixin From from = new From();
     private PipelineWiring.@Nullable Sandboxes sandboxes;
     /** Names declared in runway.conf and by a Java provider too, with what to say about them. */
@@ -95,7 +93,8 @@ final class PipelineCommand implements Runnable {
     List<Pipeline> pipelines(boolean sandbox) {
       PipelineConfig.Wiring wiring = PipelineWiring.real();
       if (sandbox) wiring = sandboxes = new PipelineWiring.Sandboxes();
-      if (config != null) {
+      if (configOption.given) {
+        Path config = configOption.file;
         List<Pipeline> out = new ArrayList<>(PipelineConfig.load(config, wiring));
         if (!from.paths.isEmpty()) {
           out.addAll(unique(out, from.load(from.paths, sandbox), "--from " + from.paths, config.toString()));
@@ -188,7 +187,8 @@ final class PipelineCommand implements Runnable {
     }
   }
 
-  @Command(name = "plan", mixinStandardHelpOptions = true, description = "Prints the graph of one pipeline, or of all.")
+  @Command(name = "plan", mixinStandardHelpOptions = true,
+      header = "Prints the graph of one pipeline, or of all.", description = "Prints the graph of one pipeline, or of all.")
   static final class Plan implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
     @Mixin Sources from = new Sources();
@@ -206,6 +206,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
+      header = "Runs a pipeline here, with live progress.",
       description = {"Runs a pipeline here, with live progress; writes .runway/runs/<run>.json.",
           "Approval gates: --approve <gate>, else a prompt on a terminal, else refused."})
   static final class Run implements Callable<Integer> {
@@ -216,8 +217,8 @@ final class PipelineCommand implements Runnable {
     boolean sandbox;
     @Option(names = "--branch", paramLabel = "<name>", description = "The branch (default: main).")
     String branch = "main";
-    @Option(names = "--env", paramLabel = "<name>", description = "The environment (default: production).")
-    String env = "production";
+    /** The environment the run deploys (default: production). */
+    @Mixin ModelOptions.EnvOption envOption = new ModelOptions.EnvOption();
     @Option(names = "--parallelism", paramLabel = "<n>", description = "Steps run at once (default: 4).")
     int parallelism = 4;
     @Option(names = "--state-dir", paramLabel = "<dir>", description = "Where run records, history and locks go (default: .runway).")
@@ -239,7 +240,7 @@ final class PipelineCommand implements Runnable {
           ? Approver.terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out)
           : Approver.refuseAll());
       PipelineRun run = LocalExecutor.builder().parallelism(parallelism).approver(approver).progress(out, tty)
-          .branch(branch).environment(env).stateDir(stateDir).build().run(p);
+          .branch(branch).environment(envOption.name == null ? "production" : envOption.name).stateDir(stateDir).build().run(p);
       PrintWriter w = run.succeeded() ? spec.commandLine().getOut() : spec.commandLine().getErr();
       w.print(run.toText());
       w.flush();
@@ -248,6 +249,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
+      header = "Writes GitHub Actions workflows for one pipeline, or all.",
       description = "Writes GitHub Actions workflows (<pipeline>.yml) for one pipeline, or all.")
   static final class Export implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
@@ -281,6 +283,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "stats", mixinStandardHelpOptions = true,
+      header = "Reports deployment frequency, lead time, failure rate and time to restore.",
       description = "Deployment frequency, lead time, change failure rate, time to restore, against your targets.")
   static final class Stats implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>") @Nullable String name;
@@ -292,22 +295,22 @@ final class PipelineCommand implements Runnable {
     long maxDeployMinutes = 10;
     @Option(names = "--min-success-rate", paramLabel = "<share>", description = "Target: success rate at least (default: 0.95).")
     double minSuccessRate = 0.95;
-    @Option(names = "--config", paramLabel = "<file>",
-        description = "Check the pipeline named is declared in this model (without a name: one report per pipeline in it).")
-    @Nullable Path config;
+    /** The pipeline named must be declared in the model; without a name, one report per pipeline in it. */
+    @Mixin ModelOptions.ConfigOption configOption = new ModelOptions.ConfigOption();
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       List<String> names = new ArrayList<>();
-      if (config != null) {
+      Path config = configOption.file;
+      // Without --config, ./runway.conf counts only when no name is given: a named Java pipeline need not be in it.
+      if (configOption.given || (name == null && Files.isRegularFile(config))) {
         // Names only: a plan-time load, so no key or sandbox is needed.
         List<Pipeline> declared = PipelineConfig.load(config, PipelineWiring.real());
         if (name != null) names.add(PipelineProvider.named(declared, name).name());
         else declared.forEach(p -> names.add(p.name()));
-      } else {
-        names.add(name == null ? "" : name);
       }
+      if (names.isEmpty()) names.add(name == null ? "" : name);
       PrintWriter w = spec.commandLine().getOut();
       for (String n : names) {
         DeploymentMetrics m = DeploymentMetrics.from(stateDir, n, Duration.ofDays(days), Instant.now());
@@ -320,6 +323,7 @@ final class PipelineCommand implements Runnable {
   }
 
   @Command(name = "step", mixinStandardHelpOptions = true,
+      header = "Runs one step of a pipeline, as an exported workflow's job does.",
       description = {"Runs one step of a pipeline, as an exported workflow's job does; a deploy writes",
           "version and previous to $GITHUB_OUTPUT. With --rollback-from and --rollback-to it rolls",
           "that deploy step back instead. Branch from GITHUB_REF_NAME, environment from RUNWAY_ENVIRONMENT."})

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
+    header = "Writes render.yaml from the model, and checks a committed one.",
     description = "render.yaml (the Render blueprint) from the model, and checks of a committed one.",
     subcommands = {RenderCommand.Generate.class, RenderCommand.Check.class})
 final class RenderCommand implements Runnable {
@@ -34,6 +35,7 @@ final class RenderCommand implements Runnable {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
+      header = "Writes render.yaml from the model.",
       description = {"Writes render.yaml for the model's Render services (or prints it with --out -).",
           "Refuses (exit 1) when the existing file holds something the model does not express, listing",
           "each thing and the runway.conf that keeps it; --force writes anyway."})
@@ -53,7 +55,7 @@ final class RenderCommand implements Runnable {
       try {
         blueprint = Render.blueprint(app);
       } catch (RunwayException.ValidationFailed e) {
-        Output.problems(o, options.format, "runway.conf (render settings)", e.problems());
+        Output.problems(o, options.format(), "runway.conf (render settings)", e.problems());
         return ExitCodes.PROBLEMS;
       }
       if ("-".equals(out)) {
@@ -65,7 +67,7 @@ final class RenderCommand implements Runnable {
       if (!force && Files.exists(file)) {
         Problems lost = lost(app, file);
         if (lost.hasErrors()) {
-          Output.problems(o, options.format, file.toString(), lost);
+          Output.problems(o, options.format(), file.toString(), lost);
           o.println("nothing written: keep these in runway.conf, or run runway render generate --force to drop them");
           o.flush();
           return ExitCodes.PROBLEMS;
@@ -91,14 +93,16 @@ final class RenderCommand implements Runnable {
       } catch (RunwayException.ValidationFailed e) {
         return e.problems();
       } catch (RunwayException.ParseFailed e) {
-        return Problems.of(List.of(Problem.error(Problem.MALFORMED, "render.yaml", "does not parse, so Runway cannot"
-            + " tell what writing over it would drop (" + e.getMessage().replaceFirst("^.*?render\\.yaml: ", "") + ")").withOrigin(e.origin().orElse(null))
-            .withFix("fix it, or run runway render generate --force to replace it")));
+        // Unreadable input: exit 2, one line.
+        throw new RunwayException(e.origin().orElse(Origin.file(file)) + ": does not parse, so Runway cannot tell what"
+            + " writing over it would drop (" + e.getMessage().replaceFirst("^.*?render\\.yaml: ", "") + "); fix it, or run"
+            + " runway render generate --force to replace it", e.origin().orElse(Origin.file(file)), null);
       }
     }
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
+      header = "Checks a render.yaml against Render's rules and the model.",
       description = {"Checks a render.yaml against Render's rules (schema, free-plan limits, health check path, $PORT,",
           "references, secrets committed as value:) and, when there is a model, against it (drift).",
           "Runs without a model when no runway.conf is found, or with --no-model.",
@@ -115,9 +119,10 @@ final class RenderCommand implements Runnable {
     public Integer call() {
       Optional<App> app = options.appIfPresent(noModel);
       Path target = file == null ? options.envDir().resolve("render.yaml") : file;
-      // A missing or unreadable file is RunwayException.IoFailed: Failures prints it once, exit 2.
+      // A missing or unreadable file is IoFailed, a non-YAML one exit 2 too: Failures prints it once.
       Problems problems = app.isPresent() ? Render.check(app.get(), target) : Render.check(target);
-      Output.problems(spec.commandLine().getOut(), options.format, target.toString(), problems);
+      if (Inputs.mayBeUnreadable(problems)) Inputs.requireRenderYaml(target);
+      Output.problems(spec.commandLine().getOut(), options.format(), target.toString(), problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
   }

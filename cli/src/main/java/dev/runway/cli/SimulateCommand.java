@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+    header = "Simulates Render locally from the same model.",
     description = {"Render, simulated locally from the same model: docker-compose.yml, parity with the blueprint,",
         "Dockerfile checks, and the service run with Render's environment (as a process, or in Docker).",
         "The environment defaults to production here."},
@@ -38,7 +39,7 @@ final class SimulateCommand implements Runnable {
 
   /** --env when given, else production: the simulation mirrors Render. */
   static Environment environment(ModelOptions options, App app) {
-    return options.env == null ? Environment.PRODUCTION : app.environment(options.env);
+    return options.env() == null ? Environment.PRODUCTION : app.environment(options.env());
   }
 
   static Path composeFile(ModelOptions options, @Nullable Path file) {
@@ -55,6 +56,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "compose", mixinStandardHelpOptions = true,
+      header = "Writes docker-compose.yml mirroring the blueprint.",
       description = "Writes docker-compose.yml mirroring the blueprint (or prints it with --out -).")
   static final class Compose implements Callable<Integer> {
     @Mixin ModelOptions options;
@@ -83,6 +85,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "parity", mixinStandardHelpOptions = true,
+      header = "Shows where a compose file and the blueprint disagree.",
       description = {"Where a compose file and the blueprint disagree: variables, port, health check, plan limits,",
           "start command; each with the fix. Exit 1 when there is an error."})
   static final class Parity implements Callable<Integer> {
@@ -96,12 +99,13 @@ final class SimulateCommand implements Runnable {
       App app = options.app();
       Path target = composeFile(options, file);
       Problems problems = DockerSim.parity(app, environment(options, app), ComposeFile.read(target));
-      Output.problems(spec.commandLine().getOut(), options.format, target.toString(), problems);
+      Output.problems(spec.commandLine().getOut(), options.format(), target.toString(), problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
   }
 
   @Command(name = "dockerfile", mixinStandardHelpOptions = true,
+      header = "Checks a Render service's Dockerfile.",
       description = {"Checks a Render service's Dockerfile: $PORT, 0.0.0.0, non-root user, pinned base image, no secrets",
           "in ENV/ARG, .dockerignore excluding .env*, a health check. Exit 1 when there is an error."})
   static final class DockerfileCheck implements Callable<Integer> {
@@ -129,12 +133,13 @@ final class SimulateCommand implements Runnable {
         problems = DockerSim.checkDockerfile(app, name, options.envDir());
         subject = "Dockerfile of " + name;
       }
-      Output.problems(spec.commandLine().getOut(), options.format, subject, problems);
+      Output.problems(spec.commandLine().getOut(), options.format(), subject, problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
   }
 
   @Command(name = "up", mixinStandardHelpOptions = true,
+      header = "Runs a Render service locally with Render's environment.",
       description = {"Runs a Render service locally with Render's environment and waits until its health check passes,",
           "as Render gates a deploy. Process mode (default) needs no Docker; --docker builds and starts",
           "docker-compose.yml instead. Logs stream until Ctrl-C (or stop at once with --once)."})
@@ -170,6 +175,7 @@ final class SimulateCommand implements Runnable {
         return ExitCodes.OK;
       }
       String name = service(app, service);
+      Inputs.requireEnvFiles(app, environment(options, app), options.envDir());
       ProcessSimulation.Builder b = DockerSim.process(app, name).root(options.envDir()).environment(environment(options, app))
           .sources(options.sources()).healthTimeout(Duration.ofSeconds(timeout))
           .logs(line -> {
@@ -212,6 +218,7 @@ final class SimulateCommand implements Runnable {
   }
 
   @Command(name = "down", mixinStandardHelpOptions = true,
+      header = "Stops what runway simulate up --docker started.",
       description = "Stops what runway simulate up --docker started: docker compose down.")
   static final class Down implements Callable<Integer> {
     @Mixin ModelOptions options;

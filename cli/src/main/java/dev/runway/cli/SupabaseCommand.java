@@ -27,6 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "supabase", mixinStandardHelpOptions = true,
+    header = "Checks Supabase keys and connection strings, and a project's state.",
     description = "Supabase keys and connection strings in the model's environments, and a project's state.",
     subcommands = {SupabaseCommand.Check.class, SupabaseCommand.Status.class})
 final class SupabaseCommand implements Runnable {
@@ -38,6 +39,7 @@ final class SupabaseCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
+      header = "Checks an environment's Supabase keys and connection strings.",
       description = {"Checks an environment's Supabase keys and connection strings: a service_role or secret key",
           "in a browser variable (LEAK), a transaction-pooler URL without prepareThreshold=0 (POOLER),",
           "a pooler user without the project ref, an IPv6-only direct host, sslmode. Exit 1 on an error."})
@@ -52,8 +54,9 @@ final class SupabaseCommand implements Runnable {
       App app = options.app();
       boolean errors = false;
       for (Environment e : options.environments(app, all)) {
+        Inputs.requireEnvFiles(app, e, options.envDir());
         Problems problems = Problems.of(Supabase.check(app, e, options.sources()));
-        Output.problems(spec.commandLine().getOut(), options.format, "supabase (" + e.name() + ")", problems);
+        Output.problems(spec.commandLine().getOut(), options.format(), "supabase (" + e.name() + ")", problems);
         errors |= problems.hasErrors();
       }
       return errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
@@ -61,6 +64,7 @@ final class SupabaseCommand implements Runnable {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
+      header = "Asks Supabase's Management API how a project is.",
       description = {"Asks the Management API about a project: status (INACTIVE = paused), services' health,",
           "pooler and backups. The token is read from an environment variable, never from the command line.",
           "Exit 1 when the project is not ACTIVE_HEALTHY or a service is unhealthy."})
@@ -74,8 +78,7 @@ final class SupabaseCommand implements Runnable {
     URI apiUrl = URI.create("https://api.supabase.com");
     @Option(names = "--max-backup-age", paramLabel = "<hours>", description = "Warn when the newest backup is older (default: 26).")
     long maxBackupAgeHours = 26;
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
-    ModelOptions.Format format = ModelOptions.Format.text;
+    @Mixin ModelOptions.FormatOption formatOption = new ModelOptions.FormatOption();
     @Spec CommandSpec spec;
 
     @Override
@@ -100,7 +103,7 @@ final class SupabaseCommand implements Runnable {
       }
       boolean bad = !project.status().name().equals("ACTIVE_HEALTHY") || health.stream().anyMatch(h -> !h.isHealthy());
       PrintWriter out = spec.commandLine().getOut();
-      if (format == ModelOptions.Format.json) {
+      if (formatOption.format == ModelOptions.Format.json) {
         ObjectNode node = JsonMapper.shared().createObjectNode();
         node.put("ref", project.ref());
         node.put("name", project.name());

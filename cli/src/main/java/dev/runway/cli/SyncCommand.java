@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
+    header = "Diffs and syncs env vars to Render, Vercel or an env file.",
     subcommands = {SyncCommand.Plan.class, SyncCommand.Apply.class, SyncCommand.Restore.class},
     description = {"Diff and sync env vars from the model and the project's env files (.env, .env.<env>,",
         ".env.<env>.enc) to Render services, Vercel projects or another env file. Values are never shown:",
@@ -56,18 +57,20 @@ final class SyncCommand implements Runnable {
   }
 
   /** One source-to-target pair: the model's values for what the target receives. */
-  record Pair(String source, Map<String, String> desired, EnvStore target, List<String> keys) {}
+  record Pair(String source, Map<String, String> desired, EnvStore target, List<String> keys, @Nullable String service) {}
 
   static List<Pair> pairs(App app, Environment e, Path envDir, Targets targets, List<String> notes) {
-    Env env = app.validate(e, EnvSources.files(envDir)).orThrow();
+    EnvSources files = EnvSources.files(envDir);
+    dev.runway.env.Validation validation = app.validate(e, files);
+    Inputs.requireReadable(validation, files);
+    Env env = validation.orThrow();
     String source = ".env." + e.name();
     List<Pair> out = new ArrayList<>();
     if (targets.to != null) {
       Map<String, String> all = new LinkedHashMap<>();
       for (String name : env.names()) env.text(name).ifPresent(t -> all.put(name, t));
-      EnvStore store = targets.to.toString().endsWith(".enc")
-          ? EnvStores.encrypted(targets.to, key(e, envDir)) : EnvStores.dotenv(targets.to);
-      out.add(new Pair(source, all, store, app.schema().variables().stream().map(Var::name).toList()));
+      out.add(new Pair(source, all, fileStore(targets.to, e, envDir),
+          app.schema().variables().stream().map(Var::name).toList(), null));
       return out;
     }
     List<Service> services = targets.services.isEmpty() ? app.services()
@@ -82,9 +85,33 @@ final class SyncCommand implements Runnable {
         continue;
       }
       List<String> keys = app.schema().variablesFor(s.name()).stream().map(Var::name).toList();
-      for (EnvStore store : stores) out.add(new Pair(source, env.textsFor(s.name()), store, keys));
+      for (EnvStore store : stores) out.add(new Pair(source, env.textsFor(s.name()), store, keys, s.name()));
     }
     return out;
+  }
+
+  /** A --to file as a store: a .enc file encrypted with the environment's key and bound to it. */
+  static EnvStore fileStore(Path to, Environment e, Path envDir) {
+    return to.toString().endsWith(".enc") ? EnvStores.encrypted(to, key(e, envDir), e) : EnvStores.dotenv(to);
+  }
+
+  /** The exact command line that puts {@code pair}'s target back from {@code backup}. */
+  static String restoreCommand(ModelOptions options, Environment e, Targets targets, Pair pair, Path backup) {
+    List<String> args = new ArrayList<>(List.of("runway", "sync", "restore"));
+    if (options.configOption.given) args.addAll(List.of("--config", options.config().toString()));
+    if (options.envDir != null) args.addAll(List.of("--env-dir", options.envDir.toString()));
+    args.addAll(List.of("--env", e.name()));
+    if (targets.to != null) args.addAll(List.of("--to", targets.to.toString()));
+    else if (pair.service() != null) args.addAll(List.of("--service", pair.service()));
+    args.add(backup.toString());
+    return String.join(" ", args.stream().map(SyncCommand::shellQuoted).toList());
+  }
+
+  private static String shellQuoted(String arg) {
+    if (!arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-:=+@%,".indexOf(c) >= 0)) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   static EnvKey key(Environment e, Path envDir) {
@@ -97,6 +124,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
+      header = "Shows what a sync would change, without changing anything.",
       description = {"Shows, for each environment and target, what would be added, changed, removed or left",
           "alone, and the drift in words. Changes nothing."})
   static final class Plan implements Callable<Integer> {
@@ -117,7 +145,7 @@ final class SyncCommand implements Runnable {
           plans.add(Sync.plan(p.source(), p.desired(), p.target(), p.keys()));
         }
       }
-      if (options.format == ModelOptions.Format.json) {
+      if (options.format() == ModelOptions.Format.json) {
         ArrayNode array = JsonMapper.shared().createArrayNode();
         for (SyncPlan plan : plans) array.add(JsonMapper.shared().readTree(plan.toJson()));
         out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(array));
@@ -131,6 +159,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
+      header = "Applies the sync plan, with a snapshot of every target first.",
       description = {"Applies the plan: a dry run unless --apply. Never deletes unless --prune. Before writing,",
           "snapshots every target, encrypted with the environment's key, under .runway/backups/; writes key by",
           "key; on a failure stops and reports what was applied and what was not (exit 1)."})
@@ -157,8 +186,11 @@ final class SyncCommand implements Runnable {
             continue;
           }
           SyncResult result = Sync.apply(plan, p.target(),
-              Sync.options().prune(prune).backups(backups(options.envDir()), key));
-          out.println(options.format == ModelOptions.Format.json ? result.toJson() : result.toText());
+              Sync.options().prune(prune).backups(backups(options.envDir()), key).environment(e));
+          if (result.backup().isPresent()) {
+            result = result.withRestoreCommand(restoreCommand(options, e, targets, p, result.backup().get()));
+          }
+          out.println(options.format() == ModelOptions.Format.json ? result.toJson() : result.toText());
           if (!result.isComplete()) {
             out.flush();
             return ExitCodes.PROBLEMS;
@@ -173,6 +205,7 @@ final class SyncCommand implements Runnable {
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
+      header = "Puts a target back as a snapshot recorded it.",
       description = {"Puts a target back exactly as a snapshot under .runway/backups/ recorded it."})
   static final class Restore implements Callable<Integer> {
     @Mixin ModelOptions options;
@@ -185,11 +218,10 @@ final class SyncCommand implements Runnable {
     public Integer call() {
       App app = options.app();
       Environment e = options.environments(app, false).get(0);
-      EnvSnapshot snap = Sync.readBackup(snapshot, key(e, options.envDir()));
+      EnvSnapshot snap = Sync.readBackup(snapshot, key(e, options.envDir()), e);
       EnvStore target = null;
       if (targets.to != null) {
-        target = targets.to.toString().endsWith(".enc")
-            ? EnvStores.encrypted(targets.to, key(e, options.envDir())) : EnvStores.dotenv(targets.to);
+        target = fileStore(targets.to, e, options.envDir());
       } else {
         List<Service> services = targets.services.isEmpty() ? app.services()
             : targets.services.stream().map(app::service).toList();

@@ -1,6 +1,7 @@
 package dev.runway.cli;
 
 import dev.runway.App;
+import dev.runway.env.EnvSources;
 import dev.runway.env.Environment;
 import dev.runway.env.Validation;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
+    header = "Validates an environment's variables against the model.",
     description = {"Validates an environment's variables against the model: every problem at once,",
         "each with its file:line and the fix. Exit 1 when there is an error (warnings pass)."})
 final class ValidateCommand implements Callable<Integer> {
@@ -29,12 +31,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     App app = options.app();
+    EnvSources sources = options.sources();
     List<Validation> results = new ArrayList<>();
     for (Environment e : options.environments(app, all)) {
-      Validation v = options.env == null && !all ? app.validate(options.sources()) : app.validate(e, options.sources());
+      Validation v = options.env() == null && !all ? app.validate(sources) : app.validate(e, sources);
+      Inputs.requireReadable(v, sources);   // an env file that does not read is exit 2, not a finding
       results.add(v);
     }
-    print(results, options.format, spec.commandLine().getOut());
+    print(results, options.format(), spec.commandLine().getOut());
     return results.stream().allMatch(Validation::isValid) ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 

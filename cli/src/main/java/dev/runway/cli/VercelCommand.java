@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "vercel", mixinStandardHelpOptions = true,
+    header = "Writes vercel.json from the model, and checks a committed one.",
     description = "vercel.json from the model, and checks of a committed one.",
     subcommands = {VercelCommand.Generate.class, VercelCommand.Check.class})
 final class VercelCommand implements Runnable {
@@ -32,6 +33,7 @@ final class VercelCommand implements Runnable {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
+      header = "Writes vercel.json from the model.",
       description = {"Writes vercel.json for the model's Vercel service (or prints it with --out -).",
           "Refuses (exit 1) when the existing file holds something the model does not express,",
           "listing each such property and the runway.conf setting that keeps it; --force writes anyway."})
@@ -48,7 +50,7 @@ final class VercelCommand implements Runnable {
     @Override
     public Integer call() {
       App app = options.app();
-      VercelConfig config = service == null ? Vercel.config(app) : Vercel.config(app, service);
+      VercelConfig config = service == null ? onlyService(app) : Vercel.config(app, service);
       PrintWriter o = spec.commandLine().getOut();
       if ("-".equals(out)) {
         o.println(config.toJson());
@@ -61,13 +63,13 @@ final class VercelCommand implements Runnable {
         try {
           dropped = Vercel.dropped(config, VercelConfig.read(file));
         } catch (RunwayException.ParseFailed e) {
-          dropped = Problems.of(List.of(Problem.error(Problem.MALFORMED, "vercel.json",
-                  "cannot be read, so generate cannot tell what writing over it would drop")
-              .withOrigin(e.origin().orElse(Origin.file(file)))
-              .withFix("fix it first (runway vercel check --file " + file + "), or pass --force to replace it")));
+          // Unreadable input: exit 2, one line.
+          Origin at = e.origin().orElse(Origin.file(file));
+          throw new RunwayException(at + ": cannot be read, so generate cannot tell what writing over it would drop;"
+              + " fix it first (runway vercel check --file " + file + "), or pass --force to replace it", at, e);
         }
         if (!dropped.isEmpty()) {
-          Output.problems(o, options.format, file.toString(), dropped);
+          Output.problems(o, options.format(), file.toString(), dropped);
           spec.commandLine().getErr().println("runway: " + file + ": not written; writing it would drop what is listed"
               + " above: add those settings to runway.conf, or pass --force to drop them");
           spec.commandLine().getErr().flush();
@@ -81,7 +83,18 @@ final class VercelCommand implements Runnable {
     }
   }
 
+  /** The model's one Vercel service's file; with several, the CLI's fix (--service), not the Java one. */
+  static VercelConfig onlyService(App app) {
+    List<String> names = app.servicesOn(Vercel.PLATFORM).stream().map(dev.runway.Service::name).toList();
+    if (names.size() > 1) {
+      throw new RunwayException.UnknownName("vercel generate: the model has " + names.size() + " Vercel services ("
+          + String.join(", ", names) + "); name one: runway vercel generate --service " + names.get(0));
+    }
+    return Vercel.config(app);
+  }
+
   @Command(name = "check", mixinStandardHelpOptions = true,
+      header = "Checks a vercel.json against Vercel's rules and the model.",
       description = {"Checks a vercel.json against Vercel's rules (schema, deprecated properties, secrets in env)",
           "and, when there is a model, against it (drift). Without runway.conf, or with --no-model, only the file.",
           "Exit 1 when there is an error (warnings alone exit 0), 2 when the file cannot be read."})
@@ -98,7 +111,8 @@ final class VercelCommand implements Runnable {
       Optional<App> app = options.appIfPresent(noModel);
       Path target = file == null ? options.envDir().resolve("vercel.json") : file;
       Problems problems = app.isPresent() ? Vercel.check(app.get(), target) : Vercel.check(target);
-      Output.problems(spec.commandLine().getOut(), options.format, target.toString(), problems);
+      if (Inputs.mayBeUnreadable(problems)) Inputs.requireVercelJson(target);   // not JSON: exit 2, one line
+      Output.problems(spec.commandLine().getOut(), options.format(), target.toString(), problems);
       return problems.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
   }

@@ -280,4 +280,64 @@ class BoundedInputTest {
         .err()).isEqualTo("runway: " + key + ": key file is not a regular file (a device, pipe or socket); Runway reads"
         + " only regular files, so point at the file itself" + NL);
   }
+
+  // ------------------------------------------------------------------ encrypted env files and key files
+
+  private static Path keyFile(Path keys) throws IOException {
+    Path key = keys.resolve("production.key");
+    Files.writeString(key, dev.runway.security.EnvKey.generate().encoded() + "\n");
+    return key;
+  }
+
+  @Test
+  void anEncryptedEnvFileLinkedToDevZeroIsRefusedAtOnce(@TempDir Path dir, @TempDir Path keys) throws IOException {
+    Path project = Files.createDirectory(dir.resolve("app"));
+    Path enc = project.resolve(".env.production.enc");
+    symlink(enc, "/dev/zero");
+    assertThat(refused("decrypt", "--env", "production", "--env-dir", project.toString(), "--key-file",
+        keyFile(keys).toString()).err()).isEqualTo("runway: " + enc + ": encrypted env file is not a regular file (a"
+        + " device, pipe or socket); Runway reads only regular files, so point at the file itself" + NL);
+  }
+
+  @Test
+  void anEncryptedEnvFileLinkedToDevZeroIsRefusedWhenTheModelLoadsIt(@TempDir Path dir, @TempDir Path home)
+      throws IOException {
+    Path conf = conf(dir, CONF);
+    Path keys = Files.createDirectories(home.resolve(".config/runway/keys"));
+    keyFile(keys);
+    symlink(dir.resolve(".env.production.enc"), "/dev/zero");
+    String saved = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+    try {
+      assertThat(validate(conf).err()).isEqualTo("runway: " + dir.resolve(".env.production.enc") + ": encrypted env"
+          + " file is not a regular file (a device, pipe or socket); Runway reads only regular files, so point at the"
+          + " file itself" + NL);
+    } finally {
+      System.setProperty("user.home", saved);
+    }
+  }
+
+  @Test
+  void anEncryptedEnvFileOver5MbIsRefusedNamingTheLimit(@TempDir Path dir, @TempDir Path keys) throws IOException {
+    Path project = Files.createDirectory(dir.resolve("app"));
+    Path enc = project.resolve(".env.production.enc");
+    try (RandomAccessFile f = new RandomAccessFile(enc.toFile(), "rw")) {
+      f.setLength(6L * 1024 * 1024);
+    }
+    assertThat(refused("decrypt", "--env", "production", "--env-dir", project.toString(), "--key-file",
+        keyFile(keys).toString()).err()).isEqualTo("runway: " + enc + ": encrypted env file is larger than 5 MB (6.0"
+        + " MB), the limit for an input file; check that this is the right file" + NL);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  void aKeyFileThatIsAFifoIsRefusedWithoutWaitingForAWriter(@TempDir Path dir, @TempDir Path keys) throws Exception {
+    Path project = Files.createDirectory(dir.resolve("app"));
+    Files.writeString(project.resolve(".env.production"), "PORT=8080\n");
+    Path key = keys.resolve("production.key");
+    assumeTrue(mkfifo(key), "mkfifo");
+    assertThat(refused("encrypt", "--env", "production", "--env-dir", project.toString(), "--key-file", key.toString())
+        .err()).isEqualTo("runway: " + key + ": key file is not a regular file (a device, pipe or socket); Runway reads"
+        + " only regular files, so point at the file itself" + NL);
+  }
 }

@@ -220,6 +220,17 @@ class DistributionIT {
   }
 
   @Test
+  void keysGoUnderHomeAsTheShellsTildeDoesEvenWhereJavasUserHomeDiffers(@TempDir Path tmp) throws Exception {
+    // HOME is the test's own folder, not this account's home in the account database (what Java reads).
+    Path dist = unzip(tmp.resolve("dist"));
+    Path app = copyExample(tmp.resolve("app"));
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Run keygen = exec(runway(dist, "keygen", "--env", "production"), app, cleanEnv(home));
+    assertThat(keygen.code()).as(keygen.err()).isZero();
+    assertThat(home.resolve(".config/runway/keys/production.key")).isRegularFile();
+  }
+
+  @Test
   void theTarGzKeepsTheScriptExecutableAndHonoursJavaHomeAndRunwayJavaOpts(@TempDir Path tmp) throws Exception {
     Path into = Files.createDirectories(tmp.resolve("with space"));
     Run untar = exec(List.of("tar", "-xzf", tarGz.toString(), "-C", into.toString()), into, Map.of("PATH", "/usr/bin:/bin"));

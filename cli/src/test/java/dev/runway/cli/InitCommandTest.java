@@ -219,7 +219,8 @@ class InitCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Runway.load(dir.resolve("runway.conf")).services()).hasSize(3);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.endsWith(".tmp") || n.startsWith(dev.runway.base.AtomicFiles.TEMP_PREFIX));
     }
   }
 

@@ -78,8 +78,9 @@ class RenderGenerateTest {
     Path yaml = dir.resolve("render.yaml");
     Files.writeString(yaml, "services: [\n");
     MainTest.Result r = MainTest.run("render", "generate", "--config", conf.toString());
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("render.yaml: does not parse, so Runway cannot tell what writing over it would drop");
+    assertThat(r.code()).isEqualTo(2);   // input it cannot read
+    assertThat(r.err()).startsWith("runway: " + yaml + ":2: does not parse, so Runway cannot tell what writing over it"
+        + " would drop").contains("runway render generate --force");
     assertThat(Files.readString(yaml)).isEqualTo("services: [\n");
     assertThat(MainTest.run("render", "generate", "--config", conf.toString(), "--force").code()).isZero();
   }

@@ -39,14 +39,38 @@ class VercelCommandTest {
   }
 
   @Test
-  void aSyntaxErrorSaysWhereOnce() throws Exception {
+  void aSyntaxErrorIsUnreadableInputExitTwoSayingWhereOnce() throws Exception {
     Path file = dir.resolve("vercel.json");
     Files.writeString(file, "{\n  \"regions\": [\"iad1\",]\n}\n");
     MainTest.Result r = run("vercel", "check", "--file", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("runway: " + file + ":2:22: ']' where a value should be").doesNotContain("code 93");
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err().split(java.util.regex.Pattern.quote(file.toString()), -1)).hasSize(2);   // named once
+  }
+
+  @Test
+  void generateWithSeveralVercelServicesGivesTheCliFixNotTheJavaOne() throws Exception {
+    Path conf = dir.resolve("runway.conf");
+    Files.writeString(conf, "app = acme\nservices.web { platform = vercel, framework = nextjs }\n"
+        + "services.docs { platform = vercel, framework = vite }\n");
+    MainTest.Result r = run("vercel", "generate", "--config", conf.toString(), "--out", "-");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("runway: vercel generate: the model has 2 Vercel services (web, docs); name one:"
+        + " runway vercel generate --service web" + System.lineSeparator());
+    assertThat(run("vercel", "generate", "--config", conf.toString(), "--out", "-", "--service", "docs").out())
+        .contains("\"framework\" : \"vite\"");
+  }
+
+  @Test
+  void aConflictsFixNamesTheCommandToRun() throws Exception {
+    Path conf = dir.resolve("runway.conf");
+    Files.writeString(conf, "app = acme\nservices.web { platform = vercel, framework = nextjs }\n");
+    Files.writeString(dir.resolve("vercel.json"), "{\n  \"framework\": \"vite\"\n}\n");
+    MainTest.Result r = run("vercel", "check", "--config", conf.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("error   MALFORMED " + file + ":2:22: syntax: ']' where a value should be")
-        .doesNotContain("code 93");
-    assertThat(r.out().split(java.util.regex.Pattern.quote(file.toString()), -1)).hasSize(3);   // the header, and once
+    assertThat(r.out()).contains("regenerate vercel.json from the model (`runway vercel generate`,");
   }
 
   @Test

@@ -2,10 +2,12 @@ package dev.runway.env;
 
 import dev.runway.base.Secret;
 import dev.runway.base.Origin;
+import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.platform.Names;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * int port = env.get(PORT);
  * env.origin("PORT");        // Optional[.env.production:3]
  * env.toString();            // Env[production: PORT=10000, OPENAI_API_KEY=****]
+ * env.warnings();            // [WARNING UNKNOWN .env:4: PORTT: is not declared in the schema; did you mean PORT? ...]
  * }</pre>
  *
  * Immutable and thread-safe. No rendering of an Env shows a secret.
@@ -33,12 +36,24 @@ public final class Env {
   private final Environment environment;
   private final @Nullable Detection detection;
   private final Map<String, Value> values;
+  private final List<Problem> warnings;
 
   Env(EnvSchema schema, Environment environment, @Nullable Detection detection, Map<String, Value> values) {
+    this(schema, environment, detection, Collections.unmodifiableMap(new LinkedHashMap<>(values)), List.of());
+  }
+
+  private Env(EnvSchema schema, Environment environment, @Nullable Detection detection, Map<String, Value> values,
+      List<Problem> warnings) {
     this.schema = schema;
     this.environment = environment;
     this.detection = detection;
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.values = values;
+    this.warnings = warnings;
+  }
+
+  /** A copy that carries the warnings its validation found. */
+  Env withWarnings(List<Problem> found) {
+    return new Env(schema, environment, detection, values, List.copyOf(found));
   }
 
   public Environment environment() {
@@ -52,6 +67,15 @@ public final class Env {
 
   public EnvSchema schema() {
     return schema;
+  }
+
+  /**
+   * The warnings found while loading: names in a file that the schema does not declare (a typo
+   * such as {@code PORTT}), and the warnings of the schema's rules, sorted by origin. Warnings never
+   * fail a load; {@link EnvSchema#load} also logs them. Empty when there were none.
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.runway.env;
 
+import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.platform.Names;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The declared variables of an app, its environments (in order) and its cross-variable rules. A
@@ -25,6 +28,7 @@ import java.util.Optional;
  * <p>Environments default to development, preview and production. Immutable and thread-safe.
  */
 public final class EnvSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(EnvSchema.class);
   private static final List<Environment> DEFAULT_ENVIRONMENTS =
       List.of(Environment.DEVELOPMENT, Environment.PREVIEW, Environment.PRODUCTION);
 
@@ -135,19 +139,50 @@ public final class EnvSchema {
   /**
    * Loads one environment.
    *
+   * <p>Warnings do not fail the load; they are kept on the returned {@link Env#warnings()} and
+   * logged through SLF4J (logger {@code dev.runway.env.EnvSchema}) as one WARN event per call that
+   * found any, one line per warning with its origin ({@code .env:3}) and variable name, never a
+   * value. Loading twice logs twice: each call reports what it read. {@link #validate} logs nothing.
+   *
    * @throws RunwayException.ValidationFailed listing every error, sorted by origin
    */
   public Env load(Environment environment, EnvSources sources) {
-    return validate(environment, sources).orThrow();
+    return logWarnings(validate(environment, sources).orThrow());
   }
 
   /**
    * Loads the environment detected from the sources: the one-liner for a service's start-up.
+   * Warnings are logged and kept as in {@link #load(Environment, EnvSources)}.
    *
    * @throws RunwayException.ValidationFailed listing every error, sorted by origin
    */
   public Env load(EnvSources sources) {
-    return validate(sources).orThrow();
+    return logWarnings(validate(sources).orThrow());
+  }
+
+  /**
+   * One WARN event for the load's warnings. Runway's own UNKNOWN warnings are made of names only and
+   * are shown whole; any other warning (a rule's, whose message may quote a value) shows its origin,
+   * name and code.
+   */
+  private static Env logWarnings(Env env) {
+    List<Problem> warnings = env.warnings();
+    if (warnings.isEmpty() || !LOG.isWarnEnabled()) return env;
+    StringBuilder sb = new StringBuilder().append(env.environment()).append(": loaded with ")
+        .append(warnings.size()).append(warnings.size() == 1 ? " warning" : " warnings")
+        .append(" (Env.warnings() lists them):");
+    for (Problem p : warnings) {
+      sb.append("\n  ");
+      p.origin().ifPresent(o -> sb.append(o).append(": "));
+      if (p.code().equals(Problem.UNKNOWN) && p.message().equals(Resolver.NOT_DECLARED)) {
+        sb.append(p.subject()).append(": ").append(p.message());
+        p.fix().ifPresent(f -> sb.append("; ").append(f));
+      } else {
+        sb.append(p.subject()).append(": ").append(p.code()).append(" warning");
+      }
+    }
+    LOG.warn(sb.toString());
+    return env;
   }
 
   private Environment requireDeclared(Environment environment) {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class Resolver {
   private static final Origin DEFAULT = Origin.of("default");
   private static final int SHOWN_VALUE_LIMIT = 60;
+  /** The message of an UNKNOWN warning: names only, so {@link EnvSchema#load} may log it whole. */
+  static final String NOT_DECLARED = "is not declared in the schema";
 
   private final EnvSchema schema;
   private final Environment environment;
@@ -85,7 +87,7 @@ final class Resolver {
   private void unknown(RawValue value) {
     List<String> names = schema.variables().stream().map(Var::name).toList();
     Optional<String> close = Names.closest(value.name(), names);
-    problems.add(Problem.warning(Problem.UNKNOWN, value.name(), "is not declared in the schema")
+    problems.add(Problem.warning(Problem.UNKNOWN, value.name(), NOT_DECLARED)
         .withOrigin(value.origin())
         .withEnvironment(environment.name())
         .withFix(close.map(c -> "did you mean " + c + "? rename it").orElse(

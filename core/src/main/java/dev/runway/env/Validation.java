@@ -32,7 +32,7 @@ public final class Validation {
     this.detection = detection;
     this.problems = problems;
     this.loaded = env;
-    this.env = problems.hasErrors() ? null : env;
+    this.env = problems.hasErrors() || env == null ? null : env.withWarnings(problems.warnings());
     this.variables = variables;
   }
 

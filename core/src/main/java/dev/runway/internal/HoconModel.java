@@ -6,13 +6,10 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.App;
-import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.platform.Names;
@@ -61,23 +58,12 @@ public final class HoconModel {
   }
 
   public static App load(Path file) {
-    if (!Files.exists(file)) {
-      throw new RunwayException.IoFailed(file + ": no such file; create runway.conf or pass --config <file>",
-          Origin.file(file), null);
-    }
-    if (!Files.isReadable(file)) {
-      throw new RunwayException.IoFailed(file + ": cannot be read; check its permissions", Origin.file(file), null);
-    }
-    HoconGuard.check(InputFiles.readText(file, "runway.conf"), Origin.file(file));
     HoconModel model = new HoconModel(file, file.toString());
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(), options().setIncluder(new BoundedIncluder(null)))
-          .resolve(ConfigResolveOptions.defaults());
+      config = HoconFiles.parse(file, "runway.conf");
     } catch (ConfigException e) {
       throw model.parseFailed(e);
-    } catch (StackOverflowError | OutOfMemoryError e) {
-      throw tooFar(Origin.file(file), e);
     }
     return model.build(config);
   }
@@ -87,26 +73,14 @@ public final class HoconModel {
     HoconModel model = new HoconModel(null, sourceName);
     Config config;
     try {
-      config = ConfigFactory.parseString(text, options().setOriginDescription(sourceName)
-              .setIncluder(new BoundedIncluder(null)))
+      config = ConfigFactory.parseString(text, HoconFiles.options().setOriginDescription(sourceName))
           .resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
       throw model.parseFailed(e);
     } catch (StackOverflowError | OutOfMemoryError e) {
-      throw tooFar(Origin.of(sourceName), e);
+      throw HoconFiles.tooFar(Origin.of(sourceName), e);
     }
     return model.build(config);
-  }
-
-  // What HoconGuard cannot see (a bomb spread over included files) ends here, as one line.
-  private static RunwayException tooFar(Origin origin, Error e) {
-    String ran = e instanceof StackOverflowError ? "nests too deeply" : "expands past the memory";
-    return new RunwayException.ParseFailed(origin + ": " + ran + " when its includes and substitutions are read;"
-        + " flatten it, and refer to each value fewer times", origin, null);
-  }
-
-  private static ConfigParseOptions options() {
-    return ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false);
   }
 
   private RunwayException parseFailed(ConfigException e) {
@@ -151,7 +125,7 @@ public final class HoconModel {
         continue;
       }
       Optional<Set<String>> known = platformById(platform).flatMap(Platform::platformSettingNames);
-      for (String key : sortedByLine((ConfigObject) block)) {
+      for (String key : HoconFiles.sortedByLine((ConfigObject) block)) {
         if (known.isPresent() && !known.get().contains(key)) {
           error(((ConfigObject) block).get(key), platform + "." + key, "is not a " + platform + " setting", known.get(), null);
         }
@@ -217,7 +191,7 @@ public final class HoconModel {
     }
     ConfigObject obj = (ConfigObject) section;
     Set<String> platforms = knownPlatforms();
-    for (String name : sortedByLine(obj)) {
+    for (String name : HoconFiles.sortedByLine(obj)) {
       ConfigValue value = obj.get(name);
       String path = "services." + name;
       if (value.valueType() != ConfigValueType.OBJECT) {
@@ -235,7 +209,7 @@ public final class HoconModel {
         error(platform, path + ".platform", "'" + platform.unwrapped() + "' is not a platform", platforms, null);
       }
       Map<String, Object> settings = new LinkedHashMap<>();
-      for (String key : sortedByLine(s)) {
+      for (String key : HoconFiles.sortedByLine(s)) {
         if (!key.equals("platform")) settings.put(key, s.get(key).unwrapped());
       }
       try {
@@ -263,7 +237,7 @@ public final class HoconModel {
       return out;
     }
     ConfigObject obj = (ConfigObject) section;
-    for (String name : sortedByLine(obj)) {
+    for (String name : HoconFiles.sortedByLine(obj)) {
       ConfigValue value = obj.get(name);
       String path = "variables." + name;
       if (value.valueType() != ConfigValueType.OBJECT) {
@@ -389,7 +363,7 @@ public final class HoconModel {
         error(d, path + ".defaults", "must be an object of environment = value", null, "write defaults { production = ... }");
       } else {
         ConfigObject byEnv = (ConfigObject) d;
-        for (String envName : sortedByLine(byEnv)) {
+        for (String envName : HoconFiles.sortedByLine(byEnv)) {
           Environment e = env(byEnv.get(envName), path + ".defaults." + envName, envName, environments);
           Object parsed = typed(v, byEnv.get(envName), path + ".defaults." + envName);
           if (e != null && parsed != null) v = v.defaultIn(e, parsed);
@@ -600,19 +574,6 @@ public final class HoconModel {
   }
 
   /** Keys in file order (Typesafe Config objects are unordered), so errors and services read top-down. */
-  private static List<String> sortedByLine(ConfigObject obj) {
-    TreeMap<Integer, List<String>> byLine = new TreeMap<>();
-    for (String key : obj.keySet()) {
-      byLine.computeIfAbsent(obj.get(key).origin().lineNumber(), k -> new ArrayList<>()).add(key);
-    }
-    List<String> out = new ArrayList<>();
-    byLine.values().forEach(keys -> {
-      keys.sort(null);
-      out.addAll(keys);
-    });
-    return out;
-  }
-
   /** The platforms Runway ships, and any other platform module's id on the class path. */
   private static Set<String> knownPlatforms() {
     Set<String> ids = new java.util.TreeSet<>(List.of("render", "supabase", "vercel"));

@@ -100,7 +100,7 @@ public final class HealthHandler {
     this.baseSlash = base + "/";
     this.ready = base + "/ready";
     this.deep = base + "/deep";
-    this.detailsToken = options.detailsToken().map(Secret::of).orElse(null);
+    this.detailsToken = options.detailsToken().orElse(null);
   }
 
   public static HealthHandler create(HealthRegistry registry, HealthOptions options) {

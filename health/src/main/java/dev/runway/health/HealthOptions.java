@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code toString()}.
  *
  * <pre>{@code
- * HealthOptions options = Health.options().port(10000).detailsToken(token).build();
+ * HealthOptions options = Health.options().port(10000).detailsToken(env.get(HEALTH_TOKEN)).build();  // a Secret
  * }</pre>
  */
 public final class HealthOptions {
@@ -32,7 +32,7 @@ public final class HealthOptions {
   private final String bindAddress;
   private final String basePath;
   private final Details details;
-  private final @Nullable String detailsToken;
+  private final @Nullable Secret detailsToken;
   private final int workers;
   private final int backlog;
   private final int maxRequestBytes;
@@ -87,7 +87,8 @@ public final class HealthOptions {
     return details;
   }
 
-  public Optional<String> detailsToken() {
+  /** The token that unlocks details, as a {@link Secret}: its {@code toString()} is masked. */
+  public Optional<Secret> detailsToken() {
     return Optional.ofNullable(detailsToken);
   }
 
@@ -125,7 +126,7 @@ public final class HealthOptions {
     private String bindAddress = "0.0.0.0";
     private String basePath = "/api/health";
     private Details details = Details.WITH_TOKEN;
-    private @Nullable String detailsToken;
+    private @Nullable Secret detailsToken;
     private int workers = 4;
     private int backlog = 1024;
     private int maxRequestBytes = 8192;
@@ -170,8 +171,14 @@ public final class HealthOptions {
       return this;
     }
 
-    /** Sets the token that unlocks details (and, unless set otherwise, {@link Details#WITH_TOKEN}). */
-    public Builder detailsToken(String token) {
+    /**
+     * Sets the token that unlocks details (and, unless set otherwise, {@link Details#WITH_TOKEN}),
+     * from an env {@link Secret} such as {@code env.get(HEALTH_TOKEN)}: the form to prefer, since the
+     * token then never exists as a plain string in your code.
+     *
+     * @throws IllegalArgumentException when it is shorter than 16 characters
+     */
+    public Builder detailsToken(Secret token) {
       if (token.length() < 16) {
         throw new IllegalArgumentException("health: details token: shorter than 16 characters; use a random one,"
             + " e.g. openssl rand -hex 32");
@@ -180,9 +187,9 @@ public final class HealthOptions {
       return this;
     }
 
-    /** As {@link #detailsToken(String)}, from an env {@link Secret} (e.g. {@code env.get(HEALTH_TOKEN)}). */
-    public Builder detailsToken(Secret token) {
-      return detailsToken(token.reveal());
+    /** As {@link #detailsToken(Secret)}, for a token read some other way (a system property, a vault). */
+    public Builder detailsToken(String token) {
+      return detailsToken(Secret.of(token));
     }
 
     public Builder workers(int value) {

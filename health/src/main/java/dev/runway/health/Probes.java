@@ -88,6 +88,7 @@ public final class Probes {
     return anthropic(apiKey, ANTHROPIC);
   }
 
+  /** As {@link #anthropic(String)} against another base URL (a proxy, a sandbox, a test server). */
   public static Probe anthropic(String apiKey, URI baseUrl) {
     return HttpProbe.get(join(baseUrl, "/v1/models"))
         .apiKey("x-api-key", apiKey)
@@ -96,6 +97,7 @@ public final class Probes {
         .build();
   }
 
+  /** As {@link #anthropic(String)}, with the key from an env {@link Secret}; it stays out of every report. */
   public static Probe anthropic(Secret apiKey) {
     return anthropic(apiKey.reveal(), ANTHROPIC);
   }
@@ -110,10 +112,12 @@ public final class Probes {
     return llamaCloud(apiKey, LLAMA_CLOUD);
   }
 
+  /** As {@link #llamaCloud(String)}, with the key from an env {@link Secret}; it stays out of every report. */
   public static Probe llamaCloud(Secret apiKey) {
     return llamaCloud(apiKey.reveal(), LLAMA_CLOUD);
   }
 
+  /** As {@link #llamaCloud(String)} against another base URL (a proxy, a sandbox, a test server). */
   public static Probe llamaCloud(String apiKey, URI baseUrl) {
     return HttpProbe.get(join(baseUrl, "/api/v1/projects")).bearer(apiKey).expectStatus(200).build();
   }

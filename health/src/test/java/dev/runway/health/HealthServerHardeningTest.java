@@ -249,6 +249,7 @@ class HealthServerHardeningTest {
           .contains("Authorization: Bearer sk-test-0123456789"));
     }
     HealthOptions options = Health.options().detailsToken(Secret.of("details-token-0123456789abcdef")).build();
-    assertThat(options.detailsToken()).hasValue("details-token-0123456789abcdef");
+    assertThat(options.detailsToken()).map(Secret::reveal).hasValue("details-token-0123456789abcdef");
+    assertThat(options.detailsToken()).hasValueSatisfying(t -> assertThat(t).hasToString(Secret.MASK));
   }
 }

@@ -1,6 +1,8 @@
 package dev.runway.monitor;
 
 import dev.runway.base.Origin;
+import dev.runway.base.Problem;
+import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
 import dev.runway.base.Secret;
 import dev.runway.monitor.internal.MonitorHocon;
@@ -67,11 +69,21 @@ public final class MonitorConfig {
   private final @Nullable KeepWarmSettings keepWarm;
   private final String publish;
   private final GitHubSettings github;
+  private final Problems unsetTokens;
 
   /** For the internal parser only. */
   public MonitorConfig(Path file, List<Endpoint> endpoints, String history, Duration retention, int maxConcurrency,
       @Nullable Path statusPage, String title, Map<String, String> notify, @Nullable KeepWarmSettings keepWarm,
       String publish, GitHubSettings github) {
+    this(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm, publish, github,
+        List.of());
+  }
+
+  /** For the internal parser only; {@code unsetTokens} as {@link #unsetTokens()} returns them. */
+  public MonitorConfig(Path file, List<Endpoint> endpoints, String history, Duration retention, int maxConcurrency,
+      @Nullable Path statusPage, String title, Map<String, String> notify, @Nullable KeepWarmSettings keepWarm,
+      String publish, GitHubSettings github, List<Problem> unsetTokens) {
+    this.unsetTokens = Problems.of(unsetTokens);
     this.file = file;
     this.endpoints = List.copyOf(endpoints);
     this.history = history;
@@ -218,8 +230,23 @@ public final class MonitorConfig {
     return b.build();
   }
 
-  /** A monitor builder with the endpoints, history, notifiers, status page and limits of this file. */
+  /**
+   * The endpoints' {@code bearer-env} variables that are not set, each a MISSING error at its
+   * file:line. Only probing needs the token: {@link #monitor()} refuses while this is not empty,
+   * and a keep-warm run should check it ({@code unsetTokens().orThrow()}); a plan, a workflow or a
+   * status page is made without it. Empty when every token is set.
+   */
+  public Problems unsetTokens() {
+    return unsetTokens;
+  }
+
+  /**
+   * A monitor builder with the endpoints, history, notifiers, status page and limits of this file.
+   *
+   * @throws RunwayException.ValidationFailed when a {@code bearer-env} variable is not set ({@link #unsetTokens()})
+   */
   public Monitor.Builder monitor() {
+    unsetTokens.orThrow();
     Monitor.Builder b = Monitor.builder().endpoints(endpoints).history(openHistory()).maxConcurrency(maxConcurrency)
         .retention(retention);
     notifiers().forEach(b::notifier);

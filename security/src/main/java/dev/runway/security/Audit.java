@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secret audit of an app: its model, its env files and its git repository. Every finding is a
@@ -30,6 +31,9 @@ import java.util.function.Function;
  *   <li>[INSECURE] insecure production settings: debug flags on, {@code *} CORS origins,
  *       {@code http://} or localhost URLs;
  *   <li>[INSECURE] the same secret value in two environments, compared by salted fingerprint;
+ *   <li>[LEAK] a key-shaped value hard-coded as a variable's {@code default} in runway.conf (an
+ *       error, at {@code runway.conf:line}, the key masked to its public prefix), or any real-looking
+ *       default of a SECRET variable (a warning): the model is committed, so the key is too;
  *   <li>[LEAK] plain {@code .env*} files holding secrets that git tracks, or that
  *       {@code .gitignore} / {@code .dockerignore} do not exclude.
  * </ul>
@@ -49,21 +53,23 @@ public final class Audit {
   private final List<Environment> environments;
   private final Function<Environment, EnvSources> sources;
   private final boolean git;
+  private final @Nullable Path config;
 
   private Audit(App app, Path dir, List<Environment> environments, Function<Environment, EnvSources> sources,
-      boolean git) {
+      boolean git, @Nullable Path config) {
     this.app = app;
     this.dir = dir;
     this.environments = environments;
     this.sources = sources;
     this.git = git;
+    this.config = config;
   }
 
   /** An audit of every environment of the app, reading env files from the current folder. */
   public static Audit of(App app) {
     Objects.requireNonNull(app, "app");
     Path here = Path.of(".");
-    return new Audit(app, here, List.of(), e -> EnvSources.files(here), true);
+    return new Audit(app, here, List.of(), e -> EnvSources.files(here), true, null);
   }
 
   /**
@@ -73,27 +79,37 @@ public final class Audit {
    */
   public Audit dir(Path value) {
     Objects.requireNonNull(value, "value");
-    return new Audit(app, value, environments, e -> EnvSources.files(value), git);
+    return new Audit(app, value, environments, e -> EnvSources.files(value), git, config);
   }
 
   /** Only these environments (every environment is still compared for reused secrets). */
   public Audit environments(Environment... values) {
-    return new Audit(app, dir, Arrays.asList(values), sources, git);
+    return new Audit(app, dir, Arrays.asList(values), sources, git, config);
   }
 
   /** Other sources per environment than the project folder's files. */
   public Audit sources(Function<Environment, EnvSources> value) {
-    return new Audit(app, dir, environments, Objects.requireNonNull(value, "value"), git);
+    return new Audit(app, dir, environments, Objects.requireNonNull(value, "value"), git, config);
   }
 
   /** Whether to ask git which env files it tracks or ignores (default: yes, when git is installed). */
   public Audit git(boolean value) {
-    return new Audit(app, dir, environments, sources, value);
+    return new Audit(app, dir, environments, sources, value, config);
+  }
+
+  /**
+   * The file the model was read from, so that a finding in the model (a key hard-coded as a default)
+   * names its line, {@code runway.conf:12} (default: {@code runway.conf} in {@link #dir}, when it
+   * exists).
+   */
+  public Audit config(Path value) {
+    return new Audit(app, dir, environments, sources, git, Objects.requireNonNull(value, "value"));
   }
 
   /** Runs every check. */
   public AuditReport run() {
     List<Environment> selected = environments.isEmpty() ? app.environments() : environments;
-    return new AuditReport(selected, Auditor.run(app, dir, selected, sources, git));
+    Path model = config != null ? config : dir.resolve("runway.conf");
+    return new AuditReport(selected, Auditor.run(app, dir, model, selected, sources, git));
   }
 }

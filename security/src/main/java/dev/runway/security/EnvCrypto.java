@@ -1,6 +1,7 @@
 package dev.runway.security;
 
 import dev.runway.base.AtomicFiles;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Dotenv;
@@ -10,10 +11,8 @@ import dev.runway.env.RawValue;
 import dev.runway.security.internal.Crypto;
 import dev.runway.security.internal.Layout;
 import dev.runway.security.internal.VersionLog;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -200,6 +199,94 @@ public final class EnvCrypto {
       throw new IllegalArgumentException("label must be one line without control characters");
     }
     return write(values, key, Map.of(), label, new Header(2, key.id(), BACKUP, null, null, 1), null, null);
+  }
+
+  /**
+   * Encrypts a sync backup: the values, a one-line label (its time and store) and, for a file store,
+   * the file's exact text, all under the MAC. Its purpose is {@code backup}, so it never decrypts as
+   * an environment's file ({@link #open}, {@link #layer} refuse it), and it is bound to
+   * {@code binding}'s environment and app, so {@link #openBackup} tells which environment it is of.
+   *
+   * @param binding the environment the backup is of; {@code null} when unknown
+   * @param fileText the store's file, byte for byte (comments, layout), when the store is a file
+   */
+  public static String encryptBackup(Map<String, String> values, EnvKey key, String label, @Nullable Binding binding,
+      @Nullable String fileText) {
+    if (label.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException("label must be one line without control characters");
+    }
+    Header header = new Header(2, key.id(), BACKUP, binding == null ? null : binding.environment().name(),
+        binding == null ? null : binding.app().orElse(null), 1);
+    return write(values, key, Map.of(), label, header, fileText, null);
+  }
+
+  /**
+   * A sync backup written by {@link #encryptBackup} or {@link #encryptLabelled}, after the file
+   * authenticated.
+   *
+   * @throws DecryptionFailed as {@link #decrypt(String, Origin, EnvKey)}; with
+   *     {@link DecryptionFailed.Reason#WRONG_BINDING} when the text is an environment's file, not a backup
+   */
+  public static Backup openBackup(String text, Origin source, EnvKey key) {
+    Parsed parsed = parse(text, source, key);
+    // A first-format backup is told by its label alone (that format had no purpose field).
+    if (parsed.label == null || (parsed.header.format == 2 && !BACKUP.equals(parsed.header.purpose))) {
+      throw new DecryptionFailed(DecryptionFailed.Reason.WRONG_BINDING, source + ": is an encrypted env file, not a"
+          + " sync backup; pass a file from .runway/backups/", source);
+    }
+    Header h = parsed.header;
+    return new Backup(parsed.label, Optional.ofNullable(h.env).map(Environment::named), Optional.ofNullable(h.app),
+        parsed.values, Optional.ofNullable(parsed.layout));
+  }
+
+  /**
+   * A decrypted sync backup: its label, the environment (and app) it is bound to when it was bound,
+   * its values and, for a file store, the file's exact text. Immutable; {@link #toString()} shows
+   * the label and the variable count, never a value.
+   */
+  public static final class Backup {
+    private final String label;
+    private final Optional<Environment> environment;
+    private final Optional<String> app;
+    private final Map<String, String> values;
+    private final Optional<String> fileText;
+
+    Backup(String label, Optional<Environment> environment, Optional<String> app, Map<String, String> values,
+        Optional<String> fileText) {
+      this.label = label;
+      this.environment = environment;
+      this.app = app;
+      this.values = values;
+      this.fileText = fileText;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The environment the backup is of; empty for a backup written before backups were bound. */
+    public Optional<Environment> environment() {
+      return environment;
+    }
+
+    public Optional<String> app() {
+      return app;
+    }
+
+    /** The values, in file order; secrets, never log them. */
+    public Map<String, String> values() {
+      return values;
+    }
+
+    /** The store's file byte for byte, when the store was a file; secrets, never log it. */
+    public Optional<String> fileText() {
+      return fileText;
+    }
+
+    @Override
+    public String toString() {
+      return "Backup[" + label + ", " + values.size() + " variables]";
+    }
   }
 
   /**
@@ -678,15 +765,12 @@ public final class EnvCrypto {
     }
   }
 
+  /** An encrypted env file's text, read the bounded way: a regular file of at most 5 MB, UTF-8. */
   static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new RunwayException.IoFailed(file + ": no such file; create it with runway encrypt", Origin.file(file), e);
-    } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": cannot read the file (" + e.getClass().getSimpleName()
-          + "); check that it is a readable file", Origin.file(file), e);
+    if (!Files.exists(file)) {
+      throw new RunwayException.IoFailed(file + ": no such file; create it with runway encrypt", Origin.file(file), null);
     }
+    return InputFiles.readText(file, "encrypted env file");
   }
 
   private static @Nullable String readIfPresent(Path file) {

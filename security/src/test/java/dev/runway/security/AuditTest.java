@@ -230,4 +230,49 @@ class AuditTest {
     assertThat(report.problems().warnings()).allSatisfy(p -> assertThat(p.message())
         .matches("is a placeholder, not a real secret|is tracked by git; its secrets .*are placeholders or local-only now.*"));
   }
+
+  @Test
+  void aKeyHardCodedAsADefaultInRunwayConfIsReportedAtItsLineMasked() throws Exception {
+    String model = """
+        app = planted
+        services { api { platform = render } }
+        variables {
+          STRIPE_KEY {
+            type = secret
+            default = "%s"
+          }
+          GITHUB_TOKEN { type = string, required = false, defaults { production = "%s" } }
+          SESSION_SECRET { type = secret, required = false, default = "Zq8Lm3Xv7Np2Kc9Rt4Wb6Hd1Fs5Gj0Ay" }
+          WEBHOOK_SECRET { type = secret, required = false, default = changeme }
+        }
+        """.formatted("sk_" + "live_" + "Qm7Lk2Vx9Rt4Wz8Np3Hs6Jd1", GITHUB);
+    App app = app(model);
+    String conf = dir.resolve("runway.conf").toString();
+    AuditReport report = Audit.of(app).dir(dir).git(false).environments(Environment.PRODUCTION).run();
+    String text = report.toText();
+    assertThat(text).doesNotContain("Qm7Lk2Vx9Rt4Wz8Np3Hs6Jd1", GITHUB, "Zq8Lm3Xv7Np2Kc9Rt4Wb6Hd1Fs5Gj0Ay");
+    assertThat(text.lines().toList()).contains(
+        "  error   LEAK " + conf + ":6: STRIPE_KEY: has a Stripe secret key (sk_live_..., sk_test_...)"
+            + " hard-coded as its default (sk_live_****), so the key is committed with the model; remove the default,"
+            + " put the key in .env.<environment>.enc (runway encrypt) or the platform, and rotate it",
+        "  warning LEAK " + conf + ":9: SESSION_SECRET: is SECRET but has a default in the model, which is committed"
+            + " with it (the value is not shown); remove the default and set the value in .env.<environment>.enc"
+            + " (runway encrypt) or the platform");
+    assertThat(report.problems().all()).filteredOn(p -> p.subject().equals("GITHUB_TOKEN"))
+        .extracting(p -> p.origin().map(Object::toString).orElse(""), Problem::message)
+        .contains(tuple(conf + ":8", "has a GitHub token (ghp_..., github_pat_...) hard-coded as"
+            + " its default (ghp_****), so the key is committed with the model"));
+    assertThat(report.problems().all()).noneMatch(p -> p.subject().equals("WEBHOOK_SECRET")
+        && p.message().contains("default in the model"));
+  }
+
+  @Test
+  void aTemporaryFileLeftByAKilledWriteIsReported() throws Exception {
+    App app = app(MODEL);
+    write(".runway-tmp-.env.production.123", "OPENAI_API_KEY=" + OPENAI_PROD);
+    AuditReport report = Audit.of(app).dir(dir).git(false).environments(Environment.PRODUCTION).run();
+    assertThat(report.toText()).contains("  warning LEAK " + dir.resolve(".runway-tmp-.env.production.123")
+        + ": .runway-tmp-.env.production.123: is a temporary file left by an interrupted write and may hold a plain"
+        + " copy of the file being written; delete it (the next write of the same file removes it too)");
+  }
 }

@@ -94,6 +94,34 @@ class EnvCryptoBindingTest {
   }
 
   @Test
+  void aBackupIsBoundToItsEnvironmentKeepsTheFileTextAndNeverOpensAsAnEnvFile() throws Exception {
+    String text = EnvCrypto.encryptBackup(Map.of("A", "1"), KEY, "2024-01-01T00:00:00Z .env.production",
+        PRODUCTION.withApp("acme"), "# kept\nA=1\n");
+    assertThat(text.lines().toList().get(2)).startsWith("#runway:v2 key=" + KEY.id() + " purpose=backup env=production app=acme");
+    assertThat(text).doesNotContain("# kept");
+    EnvCrypto.Backup backup = EnvCrypto.openBackup(text, Origin.of("backup"), KEY);
+    assertThat(backup.environment()).contains(Environment.PRODUCTION);
+    assertThat(backup.app()).contains("acme");
+    assertThat(backup.fileText()).contains("# kept\nA=1\n");
+    assertThat(backup.values()).containsExactly(Map.entry("A", "1"));
+    assertThat(backup).hasToString("Backup[2024-01-01T00:00:00Z .env.production, 1 variables]");
+    Path prod = dir.resolve(".env.production.enc");
+    Files.writeString(prod, text);
+    assertThatThrownBy(() -> EnvCrypto.open(prod, KEY, PRODUCTION)).isInstanceOfSatisfying(DecryptionFailed.class,
+        e -> assertThat(e.reason()).isEqualTo(DecryptionFailed.Reason.WRONG_BINDING));
+    assertThatThrownBy(() -> EnvCrypto.decrypt(text, Origin.of("t"), KEY, PRODUCTION))
+        .hasMessageStartingWith("t: is a sync backup, not the encrypted env file of production");
+    Path env = encrypt("production", "A=1\n");
+    assertThatThrownBy(() -> EnvCrypto.openBackup(Files.readString(env), Origin.file(env), KEY))
+        .isInstanceOf(DecryptionFailed.class)
+        .hasMessage(env + ": is an encrypted env file, not a sync backup; pass a file from .runway/backups/");
+    Path v1 = fixture("backup.enc");
+    EnvCrypto.Backup old = EnvCrypto.openBackup(Files.readString(v1), Origin.file(v1), KEY);
+    assertThat(old.environment()).as("a first-format backup is bound to nothing").isEmpty();
+    assertThat(old.fileText()).isEmpty();
+  }
+
+  @Test
   void backupsStillReadAsBackups() {
     String text = EnvCrypto.encryptLabelled(Map.of("A", "1"), KEY, "2024-01-01T00:00:00Z api");
     Origin origin = Origin.file(Path.of(".runway/backups/20240101-000000-000-api.env.enc"));

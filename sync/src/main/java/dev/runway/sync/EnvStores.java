@@ -28,8 +28,11 @@ public final class EnvStores {
   private EnvStores() {}
 
   /**
-   * A dotenv file; an absent file reads as empty and is created by the first write. Writes rewrite
-   * the whole file atomically in {@code NAME=value} form: comments and layout are not kept.
+   * A dotenv file; an absent file reads as empty and is created by the first write. A write changes
+   * one value in place (keeping its quoting where it can) or appends {@code NAME=value}; every other
+   * byte stays as it was: comments, blank lines, bare {@code NAME} lines, other variables and their
+   * {@code ${REF}} references. Each write is atomic. Its {@link EnvStore#snapshot() snapshot} holds
+   * the exact text, so a restore gives back the file byte for byte.
    */
   public static EnvStore dotenv(Path file) {
     return FileStores.dotenv(file);
@@ -40,7 +43,16 @@ public final class EnvStores {
    * unchanged values, so an unchanged variable's line never changes.
    */
   public static EnvStore encrypted(Path file, EnvKey key) {
-    return FileStores.encrypted(file, key);
+    return FileStores.encrypted(file, key, null);
+  }
+
+  /**
+   * {@link #encrypted(Path, EnvKey)} bound to {@code environment}: reads refuse a file written for
+   * another environment or a sync backup copied over it ({@link dev.runway.security.DecryptionFailed}),
+   * writes bind the file to the environment.
+   */
+  public static EnvStore encrypted(Path file, EnvKey key, Environment environment) {
+    return FileStores.encrypted(file, key, java.util.Objects.requireNonNull(environment, "environment"));
   }
 
   /** A thread-safe store in memory, for tests and dry runs. */

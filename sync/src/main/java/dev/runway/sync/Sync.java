@@ -38,7 +38,7 @@ public final class Sync {
 
   /** Options with no prune and no backup file. */
   public static SyncOptions options() {
-    return new SyncOptions(false, null, null, Clock.systemUTC());
+    return new SyncOptions(false, null, null, Clock.systemUTC(), null);
   }
 
   /** Plans making {@code target} equal {@code source} on every name either holds. */
@@ -124,7 +124,8 @@ public final class Sync {
     }
     Path backup = null;
     if (options.backupDir().isPresent()) {
-      backup = Backups.write(options.backupDir().get(), snapshot, options.backupKey().orElseThrow(), options.clock());
+      backup = Backups.write(options.backupDir().get(), snapshot, options.backupKey().orElseThrow(),
+          options.environment().orElse(null), options.clock());
     }
     List<SyncChange> applied = new ArrayList<>();
     List<SyncChange> notApplied = new ArrayList<>();
@@ -176,7 +177,15 @@ public final class Sync {
    * @throws dev.runway.security.DecryptionFailed when the key is wrong or the file was changed
    */
   public static EnvSnapshot readBackup(Path file, EnvKey key) {
-    return Backups.read(file, key);
+    return Backups.read(file, key, null);
+  }
+
+  /**
+   * {@link #readBackup(Path, EnvKey)} of a backup of {@code environment}: one bound to another
+   * environment is refused ({@link dev.runway.security.DecryptionFailed.Reason#WRONG_BINDING}).
+   */
+  public static EnvSnapshot readBackup(Path file, EnvKey key, dev.runway.env.Environment environment) {
+    return Backups.read(file, key, java.util.Objects.requireNonNull(environment, "environment"));
   }
 
   private static String describe(RuntimeException e) {

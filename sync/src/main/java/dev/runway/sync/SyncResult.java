@@ -21,9 +21,15 @@ public final class SyncResult {
   private final List<SyncChange> notApplied;
   private final List<SyncChange> skipped;
   private final @Nullable String failure;
+  private final @Nullable String restoreCommand;
 
   SyncResult(SyncPlan plan, EnvSnapshot snapshot, @Nullable Path backup, List<SyncChange> applied,
       List<SyncChange> notApplied, List<SyncChange> skipped, @Nullable String failure) {
+    this(plan, snapshot, backup, applied, notApplied, skipped, failure, null);
+  }
+
+  private SyncResult(SyncPlan plan, EnvSnapshot snapshot, @Nullable Path backup, List<SyncChange> applied,
+      List<SyncChange> notApplied, List<SyncChange> skipped, @Nullable String failure, @Nullable String restoreCommand) {
     this.plan = plan;
     this.snapshot = snapshot;
     this.backup = backup;
@@ -31,6 +37,17 @@ public final class SyncResult {
     this.notApplied = List.copyOf(notApplied);
     this.skipped = List.copyOf(skipped);
     this.failure = failure;
+    this.restoreCommand = restoreCommand;
+  }
+
+  /**
+   * A copy whose {@link #toText()} names {@code command} as the way to put the target back after a
+   * failure: the exact command line of the tool that ran the sync ({@code runway sync restore --env
+   * production --to .env.production <backup>}).
+   */
+  public SyncResult withRestoreCommand(String command) {
+    return new SyncResult(plan, snapshot, backup, applied, notApplied, skipped, failure,
+        java.util.Objects.requireNonNull(command, "command"));
   }
 
   public SyncPlan plan() {
@@ -71,7 +88,11 @@ public final class SyncResult {
     return failure == null;
   }
 
-  /** For people: a summary, then the applied and the not-applied names, and how to restore. */
+  /**
+   * For people: a summary, then the applied and the not-applied names, and how to restore: after a
+   * failure, the {@link #withRestoreCommand command} when one was given, else the Java calls; after a
+   * complete apply that changed something, the command that undoes it, when one was given.
+   */
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append(plan.source()).append(" -> ").append(plan.target()).append(": ")
@@ -85,7 +106,12 @@ public final class SyncResult {
     }
     if (backup != null) {
       sb.append("\n  backup: ").append(backup);
-      if (failure != null) sb.append("\n  to put the target back: runway sync restore ").append(backup);
+      if (failure != null) {
+        sb.append("\n  to put the target back: ").append(restoreCommand != null ? restoreCommand
+            : "Sync.restore(Sync.readBackup(Path.of(\"" + backup + "\"), key), target)");
+      } else if (restoreCommand != null && !applied.isEmpty()) {
+        sb.append("\n  to undo it: ").append(restoreCommand);
+      }
     }
     return sb.toString();
   }
@@ -107,6 +133,7 @@ public final class SyncResult {
     node.put("complete", isComplete());
     if (failure != null) node.put("failure", failure);
     if (backup != null) node.put("backup", backup.toString());
+    if (backup != null && restoreCommand != null) node.put("restore", restoreCommand);
     ArrayNode a = node.putArray("applied");
     applied.forEach(c -> a.add(c.name()));
     ArrayNode n = node.putArray("notApplied");

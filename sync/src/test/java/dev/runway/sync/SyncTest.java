@@ -110,7 +110,9 @@ class SyncTest {
         "  not applied change OPENAI_API_KEY",
         "  not applied add SENTRY_DSN",
         "  backup: " + backup,
-        "  to put the target back: runway sync restore " + backup));
+        "  to put the target back: Sync.restore(Sync.readBackup(Path.of(\"" + backup + "\"), key), target)"));
+    assertThat(result.withRestoreCommand("runway sync restore --env production --service api " + backup).toText())
+        .endsWith("\n  to put the target back: runway sync restore --env production --service api " + backup);
     target.disarm();
     Sync.restore(Sync.readBackup(backup, key), target);
     assertThat(inner.readAll()).isEqualTo(remote().readAll());

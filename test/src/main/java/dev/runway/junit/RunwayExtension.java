@@ -184,21 +184,89 @@ public final class RunwayExtension implements BeforeAllCallback, AfterAllCallbac
       start = type.getMethod("start");
     } catch (NoSuchMethodException e) {
       start = null;
+    } catch (LinkageError e) {   // a type in one of its methods' signatures is missing
+      throw cannotStart(field, e);
     }
     if (start == null || !Modifier.isStatic(start.getModifiers()) || !type.isAssignableFrom(start.getReturnType())) {
       throw new ExtensionConfigurationException(describe(field) + ": " + type.getSimpleName() + " has no public static"
-          + " start() method; assign the field yourself (@Sandbox static " + type.getSimpleName() + " "
-          + field.getName() + " = ...;)");
+          + " start() method; " + howToStart(field));
     }
     start.trySetAccessible();   // a package-private type of the user's tests
     try {
       return (AutoCloseable) start.invoke(null);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof LinkageError linkage) throw cannotStart(field, linkage);
       if (cause instanceof Exception ex) throw ex;
       if (cause instanceof Error err) throw err;
       throw e;
     }
+  }
+
+  /** Runway's sandbox types that start themselves, with the artifact that has each. */
+  private static final String STARTABLE = "RenderSandbox (dev.runway:runway-render), VercelSandbox"
+      + " (dev.runway:runway-vercel) or SupabaseSandbox (dev.runway:runway-supabase)";
+
+  /** The fix for a field whose type cannot start itself: the exact code to write. */
+  private static String howToStart(Field field) {
+    Class<?> type = field.getType();
+    String name = field.getName();
+    switch (type.getName()) {
+      case "dev.runway.dockersim.ProcessSimulation":
+        return "it needs a model and a service, so start it with a lambda: @RegisterExtension static final"
+            + " RunwayExtension.Resource<ProcessSimulation> " + name + " = RunwayExtension.start(() ->"
+            + " DockerSim.process(Runway.load(Path.of(\"runway.conf\")), \"api\").port(0).start());";
+      case "dev.runway.health.HealthServer":
+        return "it needs a registry, so assign the field yourself (@Sandbox static HealthServer " + name
+            + " = HealthServer.start(registry, Health.options().port(0).build());)";
+      default:
+        String assign = "assign the field yourself (@Sandbox static " + type.getSimpleName() + " " + name + " = ...;)";
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+          return "declare it as a sandbox type that starts itself, " + STARTABLE + ", or " + assign;
+        }
+        return assign;
+    }
+  }
+
+  private static ExtensionConfigurationException cannotStart(Field field, LinkageError e) {
+    String type = field.getType().getSimpleName();
+    return new ExtensionConfigurationException(describe(field) + ": cannot start " + type + ": class " + missingClass(e)
+        + " is not on the test class path; " + addModule(missingClass(e), field.getType()), e);
+  }
+
+  /** {@code dev.runway.base.Secret} from a NoClassDefFoundError's {@code dev/runway/base/Secret}. */
+  private static String missingClass(LinkageError e) {
+    String message = e.getMessage() == null ? "(unknown)" : e.getMessage();
+    if (e instanceof NoClassDefFoundError && message.startsWith("Could not initialize class ")) {
+      return message.substring("Could not initialize class ".length());
+    }
+    return message.replace('/', '.');
+  }
+
+  /** The sentence that says which artifact to add for a missing class, and what brings it. */
+  private static String addModule(String missing, Class<?> owner) {
+    String artifact = artifactOf(missing);
+    String add = artifact == null ? "add the library that provides it to your test dependencies"
+        : "add " + artifact + " to your test dependencies";
+    String ownerArtifact = artifactOf(owner.getName());
+    if (ownerArtifact == null || ownerArtifact.equals(artifact)) return add;
+    return add + " (" + owner.getSimpleName() + " is in " + ownerArtifact + ": depend on it through Maven or Gradle"
+        + " and what it needs comes with it)";
+  }
+
+  /** The Runway artifact holding a class, from its package (one package root per module), or null. */
+  static @Nullable String artifactOf(String className) {
+    if (!className.startsWith("dev.runway.")) return null;
+    String rest = className.substring("dev.runway.".length());
+    int dot = rest.indexOf('.');
+    if (dot < 0) return "dev.runway:runway-core";   // dev.runway.Runway, App, Service
+    String area = rest.substring(0, dot);
+    return switch (area) {
+      case "env", "platform", "assertj", "internal" -> "dev.runway:runway-core";
+      case "dockersim" -> "dev.runway:runway-docker-sim";
+      case "junit" -> "dev.runway:runway-test";
+      default -> "dev.runway:runway-" + area;
+    };
   }
 
   private static String describe(Field field) {

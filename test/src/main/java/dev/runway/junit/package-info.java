@@ -16,8 +16,11 @@
  * }
  * }</pre>
  *
- * JUnit Jupiter is an optional dependency of runway-core: your test scope has it already when you
- * write JUnit 5 tests.
+ * This package is the artifact {@code dev.runway:runway-test}, for your test scope; it depends on
+ * {@code junit-jupiter-api} only. The sandbox types come from their own modules: {@code RenderSandbox}
+ * from {@code runway-render}, {@code VercelSandbox} from {@code runway-vercel}, {@code SupabaseSandbox}
+ * from {@code runway-supabase}, {@code ProcessSimulation} from {@code runway-docker-sim}. When one
+ * cannot start, the extension's error names the module or the code to add.
  */
 @NullMarked
 package dev.runway.junit;

@@ -76,7 +76,8 @@ class VercelModelTest {
     Files.writeString(file, "{\n  \"framework\": \"vite\"\n}\n");
     assertThat(Vercel.check(app, file).toText()).isEqualTo("error   CONFLICT " + file
         + ":2: framework: is 'vite' in vercel.json, but runway.conf (services.web.framework) gives 'nextjs';"
-        + " run `runway vercel generate` to write the model's value, or change services.web.framework in runway.conf");
+        + " regenerate vercel.json from the model (`runway vercel generate`, or Vercel.config(app).writeTo(file) in Java),"
+        + " or change services.web.framework in runway.conf");
     Files.writeString(file, "{\n  \"framework\": \n}\n");
     assertThat(Vercel.check(app, file).errors()).singleElement()
         .satisfies(p -> assertThat(p.code()).isEqualTo(Problem.MALFORMED));

@@ -80,11 +80,12 @@ class VercelSettingsTest {
     int duration = lines.indexOf(lines.stream().filter(l -> l.contains("\"maxDuration\" : 60")).findFirst().orElseThrow()) + 1;
     assertThat(Vercel.check(app, file).toText()).isEqualTo(String.join("\n",
         "error   CONFLICT " + file + ":" + rewrite + ": rewrites[0].destination: is 'https://api2.example.com/$1' in vercel.json,"
-            + " but runway.conf (services.web.rewrites) gives 'https://api.example.com/$1'; run `runway vercel generate` to"
-            + " write the model's value, or change services.web.rewrites in runway.conf",
+            + " but runway.conf (services.web.rewrites) gives 'https://api.example.com/$1'; regenerate vercel.json from the"
+            + " model (`runway vercel generate`, or Vercel.config(app).writeTo(file) in Java), or change services.web.rewrites"
+            + " in runway.conf",
         "error   CONFLICT " + file + ":" + duration + ": functions[\"api/**/*.ts\"].maxDuration: is 60 in vercel.json, but"
-            + " runway.conf (services.web.functions) gives 30; run `runway vercel generate` to write the model's value, or"
-            + " change services.web.functions in runway.conf"));
+            + " runway.conf (services.web.functions) gives 30; regenerate vercel.json from the model (`runway vercel"
+            + " generate`, or Vercel.config(app).writeTo(file) in Java), or change services.web.functions in runway.conf"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -174,6 +175,7 @@ final class AppFolders {
       }
       draft.read.add(name);
       List<String> local = new ArrayList<>();
+      Set<String> platforms = new TreeSet<>();
       for (Map.Entry<String, YamlTree.Node> e : root.get("services").map(YamlTree.Node::fields).orElse(Map.of()).entrySet()) {
         YamlTree.Node svc = e.getValue();
         Path context = svc.get("build").map(b -> b.isMap() ? b.get("context").map(YamlTree.Node::text).orElse(".") : b.text())
@@ -189,11 +191,19 @@ final class AppFolders {
         }
         for (Map.Entry<String, String> env : environment(svc).entrySet()) {
           if (!env.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) continue;
+          if (Names.setByRender(env.getKey())) {  // a compose file that stands in for Render sets them by hand
+            platforms.add(env.getKey());
+            continue;
+          }
           Draft.Variable v = draft.variable(env.getKey());
           v.targets.add(target.id);
           v.targetedByPlatformFile = true;
           v.samples.add(new Draft.Sample(env.getValue(), name, Path.of(name), true, null, false));
         }
+      }
+      if (!platforms.isEmpty()) {
+        draft.warnings.add(name + ": " + String.join(", ", platforms) + ": set by Render itself on every instance,"
+            + " so they are not in the model");
       }
       if (!local.isEmpty()) {
         draft.warnings.add(name + ": " + String.join(", ", local) + ": run only locally (no Render or Vercel service"

@@ -1,6 +1,7 @@
 package dev.runway.cli.init;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Names as the model wants them. */
@@ -8,7 +9,17 @@ final class Names {
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
 
+  /** What Render sets on every instance (render.com/docs/environment-variables); a user's own RENDER_API_KEY is not one. */
+  private static final Set<String> SET_BY_RENDER = Set.of("RENDER", "IS_PULL_REQUEST", "RENDER_SERVICE_ID",
+      "RENDER_SERVICE_NAME", "RENDER_SERVICE_TYPE", "RENDER_EXTERNAL_HOSTNAME", "RENDER_EXTERNAL_URL",
+      "RENDER_GIT_BRANCH", "RENDER_GIT_COMMIT", "RENDER_GIT_REPO_SLUG", "RENDER_INSTANCE_ID",
+      "RENDER_DISCOVERY_SERVICE", "RENDER_CPU_COUNT", "RENDER_WEB_CONCURRENCY");
+
   private Names() {}
+
+  static boolean setByRender(String variable) {
+    return SET_BY_RENDER.contains(variable);
+  }
 
   static boolean isId(String s) {
     return ID.matcher(s).matches();

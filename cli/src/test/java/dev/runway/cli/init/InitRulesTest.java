@@ -125,6 +125,29 @@ class InitRulesTest {
   }
 
   @Test
+  void whatRenderSetsOnEveryInstanceIsLeftOutOfTheModelWhenAComposeFileStandsInForRender(@TempDir Path dir)
+      throws IOException {
+    // runway simulate compose writes these so the local service sees what Render gives it.
+    Files.writeString(dir.resolve("render.yaml"), "services:\n  - type: web\n    name: api\n    runtime: docker\n");
+    Files.writeString(dir.resolve("docker-compose.yml"), """
+        services:
+          api:
+            build: .
+            environment:
+              RENDER: "true"
+              IS_PULL_REQUEST: "false"
+              RENDER_EXTERNAL_URL: http://localhost:10000
+              RENDER_API_KEY: ${RENDER_API_KEY}
+              LOG_LEVEL: info
+        """);
+    Init.Result r = Init.scan(dir);
+    assertThat(r.warnings()).containsExactly("docker-compose.yml: IS_PULL_REQUEST, RENDER, RENDER_EXTERNAL_URL: set by"
+        + " Render itself on every instance, so they are not in the model");
+    assertThat(r.conf()).contains("  LOG_LEVEL {", "  RENDER_API_KEY {")
+        .doesNotContain("RENDER {", "IS_PULL_REQUEST", "RENDER_EXTERNAL_URL");
+  }
+
+  @Test
   void aCommentMentioningAnApiKeyDoesNotNameTheApiService() {
     Draft d = new Draft();
     Draft.Svc api = d.service("api", "render");

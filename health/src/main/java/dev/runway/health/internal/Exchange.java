@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One request of {@link HttpEngine} as a {@code com.sun.net.httpserver.HttpExchange}, so handlers
  * and filters written for the JDK server run unchanged. The answer is buffered and handed to the
- * engine when the exchange (or its response body) is closed, from any thread.
+ * engine when the exchange (or its response body) is closed, from any thread; when it is closed
+ * inside the filter chain, it is handed over once the chain has returned, so that a filter's work
+ * after {@code chain.doFilter} (a timing meter, an access log line) is done before the client has
+ * its answer and can, say, scrape the meter.
  */
 public final class Exchange extends HttpExchange {
   private final HttpEngine engine;
@@ -34,6 +37,11 @@ public final class Exchange extends HttpExchange {
   private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
   private volatile int status = -1;
   private @Nullable HttpContext context;
+  private final Object chainLock = new Object();
+  /** Guarded by chainLock: the router is running the filter chain. */
+  private boolean inChain;
+  /** Guarded by chainLock: the answer, closed while the chain ran, waits for it to return. */
+  private @Nullable Runnable held;
 
   Exchange(HttpEngine engine, HttpEngine.Conn conn, HttpEngine.Request request, byte[] requestBody,
       InetSocketAddress local) {
@@ -101,7 +109,34 @@ public final class Exchange extends HttpExchange {
       s = 500;
       bytes = new byte[0];
     }
-    engine.complete(conn, s, responseHeaders, bytes, request.method.equals("HEAD"));
+    int finalStatus = s;
+    byte[] finalBytes = bytes;
+    Runnable send = () -> engine.complete(conn, finalStatus, responseHeaders, finalBytes, request.method.equals("HEAD"));
+    synchronized (chainLock) {
+      if (inChain) {
+        held = send;
+        return;
+      }
+    }
+    send.run();
+  }
+
+  /** The router is about to run the filter chain: an answer closed meanwhile waits for {@link #chainReturned()}. */
+  void chainEntered() {
+    synchronized (chainLock) {
+      inChain = true;
+    }
+  }
+
+  /** The filter chain has returned (or thrown): sends an answer closed inside it; later closes send at once. */
+  void chainReturned() {
+    Runnable send;
+    synchronized (chainLock) {
+      inChain = false;
+      send = held;
+      held = null;
+    }
+    if (send != null) send.run();
   }
 
   /** Answers {@code code} with no body unless a handler has already answered. */

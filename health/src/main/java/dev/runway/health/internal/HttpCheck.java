@@ -301,9 +301,19 @@ public final class HttpCheck {
     }
   }
 
-  /** One daemon thread that disconnects exchanges at their deadline; cancelled entries are removed at once. */
+  /**
+   * One daemon thread that disconnects exchanges at their deadline; cancelled entries are removed at
+   * once. Shared by every check in the JVM, so no server or registry can shut it down: instead its
+   * thread ends after a second with nothing scheduled (and starts again with the next check), so a
+   * closed server or registry leaves no Runway thread behind.
+   */
   private static final class Watchdog {
     static final ScheduledThreadPoolExecutor TIMER = Pools.timer("runway-http-deadline");
+
+    static {
+      TIMER.setKeepAliveTime(1, TimeUnit.SECONDS);
+      TIMER.allowCoreThreadTimeOut(true);
+    }
   }
 
   private static Result failure(IOException e, Duration timeout) {

@@ -99,10 +99,13 @@ public final class Router implements HttpEngine.Dispatcher {
       return;
     }
     exchange.context(best);
+    exchange.chainEntered();
     try {
       new Filter.Chain(best.getFilters(), best.getHandler()).doFilter(exchange);
     } catch (IOException | RuntimeException e) {
       exchange.fail(500);
+    } finally {
+      exchange.chainReturned();
     }
   }
 }

@@ -2,11 +2,8 @@ package dev.runway.monitor.internal;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
+import dev.runway.internal.HoconFiles;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.base.Origin;
@@ -19,7 +16,6 @@ import dev.runway.monitor.Endpoint;
 import dev.runway.monitor.KeepWarm;
 import dev.runway.monitor.MaintenanceWindow;
 import dev.runway.monitor.MonitorConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -50,20 +46,18 @@ public final class MonitorHocon {
 
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
+  /** bearer-env variables that are not set: only a run needs them, so they do not stop the load. */
+  private final List<Problem> unsetTokens = new ArrayList<>();
 
   private MonitorHocon(Path file) {
     this.file = file;
   }
 
   public static MonitorConfig load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new RunwayException.IoFailed(file + ": no such file; create runway.conf or pass --config <file>",
-          Origin.file(file), null);
-    }
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
-          .setAllowMissing(false)).resolve(ConfigResolveOptions.defaults());
+      // Bounded as the model is read: regular file, 5 MB, nesting and expansion limits, bounded includes.
+      config = HoconFiles.parse(file, "runway.conf");
     } catch (ConfigException e) {
       int line = e.origin() == null ? 0 : e.origin().lineNumber();
       Origin origin = line > 0 ? Origin.file(file, line) : Origin.file(file);
@@ -133,7 +127,7 @@ public final class MonitorHocon {
     MonitorConfig.KeepWarmSettings keepWarm = root.hasPath("keep-warm") ? keepWarm(root.getConfig("keep-warm")) : null;
     Problems.of(KeyMask.mask(problems)).orThrow(); // messages quote the file: URL passwords and keys masked
     return new MonitorConfig(file, endpoints, history, retention, maxConcurrency, statusPage, title, notify, keepWarm,
-        publish, github);
+        publish, github, unsetTokens);
   }
 
   private @Nullable Endpoint endpoint(String name, Config c, ConfigValue at) {
@@ -173,8 +167,9 @@ public final class MonitorHocon {
     if (bearerEnv != null) {
       String token = System.getenv(bearerEnv);
       if (token == null || token.isEmpty()) {
-        problem(c.getValue("bearer-env"), path + ".bearer-env", "environment variable " + bearerEnv + " is not set",
-            "export " + bearerEnv + " before running, or remove bearer-env");
+        unsetTokens.add(Problem.error(Problem.MISSING, path + ".bearer-env", "environment variable " + bearerEnv
+            + " is not set").withOrigin(origin(c.getValue("bearer-env")))
+            .withFix("export " + bearerEnv + " before running, or remove bearer-env"));
       } else {
         probe.bearer(token);
       }

@@ -2,12 +2,9 @@ package dev.runway.pipeline.internal;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
+import dev.runway.internal.HoconFiles;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.runway.App;
@@ -84,9 +81,8 @@ public final class PipelineHocon {
   public static List<Pipeline> load(Path file, App app, PipelineConfig.Wiring wiring) {
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(),
-              ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false))
-          .resolve(ConfigResolveOptions.defaults());
+      // Bounded as the model is read: regular file, 5 MB, nesting and expansion limits, bounded includes.
+      config = HoconFiles.parse(file, "runway.conf");
     } catch (ConfigException e) {
       // The model was read from the same file first, so this is rare (the file changed in between).
       Origin at = Origin.file(file, e.origin() == null ? 0 : Math.max(0, e.origin().lineNumber()));
@@ -104,7 +100,7 @@ public final class PipelineHocon {
       error(block, "pipelines", "must be an object of pipelines", null, "write pipelines { production-deploy { ... } }");
       throw invalid();
     }
-    for (String name : sortedByLine(obj)) {
+    for (String name : HoconFiles.sortedByLine(obj)) {
       Pipeline p = pipeline(name, obj.get(name), "pipelines." + name);
       if (p != null) out.add(p);
     }
@@ -134,7 +130,7 @@ public final class PipelineHocon {
         if (stages.isEmpty()) {
           error(stages, path + ".stages", "is empty", null, "add a stage: verify { steps { test { run = \"make test\" } } }");
         }
-        for (String stage : sortedByLine(stages)) stage(b, stage, stages.get(stage), path + ".stages." + stage, platformNames);
+        for (String stage : HoconFiles.sortedByLine(stages)) stage(b, stage, stages.get(stage), path + ".stages." + stage, platformNames);
       }
     }
     if (p.containsKey("concurrency")) {
@@ -247,7 +243,7 @@ public final class PipelineHocon {
     ConfigObject steps = object(value, path, "write " + path.substring(path.lastIndexOf('.') + 1)
         + " { test { run = \"make test\" } }");
     if (steps == null) return out;
-    for (String id : sortedByLine(steps)) {
+    for (String id : HoconFiles.sortedByLine(steps)) {
       Step st = step(id, steps.get(id), path + "." + id, platformNames);
       if (st != null) out.add(st);
     }
@@ -343,7 +339,7 @@ public final class PipelineHocon {
     if (s.containsKey("env")) {
       ConfigObject env = object(s.get("env"), path + ".env", "write env { NODE_ENV = production }");
       if (env != null) {
-        for (String name : sortedByLine(env)) {
+        for (String name : HoconFiles.sortedByLine(env)) {
           ConfigValue v = env.get(name);
           if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.LIST) {
             error(v, path + ".env." + name, "must be a plain value", null, "write " + name + " = \"value\"");
@@ -574,7 +570,7 @@ public final class PipelineHocon {
     ConfigObject n = object(value, path, "write notify { slack = SLACK_WEBHOOK_URL }");
     if (n == null) return;
     unknownKeys(n, path, NOTIFIERS);
-    for (String kind : sortedByLine(n)) {
+    for (String kind : HoconFiles.sortedByLine(n)) {
       if (!NOTIFIERS.contains(kind)) continue;
       ConfigValue v = n.get(kind);
       String secret = string(v, path + "." + kind);
@@ -726,7 +722,7 @@ public final class PipelineHocon {
   }
 
   private void unknownKeys(ConfigObject obj, String path, Set<String> known) {
-    for (String key : sortedByLine(obj)) {
+    for (String key : HoconFiles.sortedByLine(obj)) {
       if (!known.contains(key)) error(obj.get(key), path + "." + key, "is not a setting here", known, null);
     }
   }
@@ -779,19 +775,6 @@ public final class PipelineHocon {
     List<String> sorted = new ArrayList<>();
     byLine.values().forEach(l -> l.stream().distinct().forEach(sorted::add));
     return new RunwayException.ModelInvalid(String.join("\n", sorted.stream().distinct().toList()), origins.get(0));
-  }
-
-  private static List<String> sortedByLine(ConfigObject obj) {
-    TreeMap<Integer, List<String>> byLine = new TreeMap<>();
-    for (String key : obj.keySet()) {
-      byLine.computeIfAbsent(obj.get(key).origin().lineNumber(), k -> new ArrayList<>()).add(key);
-    }
-    List<String> out = new ArrayList<>();
-    byLine.values().forEach(keys -> {
-      keys.sort(null);
-      out.addAll(keys);
-    });
-    return out;
   }
 
   /** Keys such as {@code deploy-api} are safe in paths; quoting keeps keys with dots or quotes working. */

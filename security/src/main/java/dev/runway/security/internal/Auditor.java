@@ -3,6 +3,8 @@ package dev.runway.security.internal;
 import dev.runway.security.Fingerprints;
 
 import dev.runway.App;
+import dev.runway.base.AtomicFiles;
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.Problems;
@@ -38,6 +40,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigOrigin;
+import org.jspecify.annotations.Nullable;
 
 /** The audit's checks; see {@link dev.runway.security.Audit} for what each finds. */
 public final class Auditor {
@@ -72,28 +78,32 @@ public final class Auditor {
 
   private Auditor() {}
 
-  public static Problems run(App app, Path dir, List<Environment> selected,
+  public static Problems run(App app, Path dir, @Nullable Path config, List<Environment> selected,
       Function<Environment, EnvSources> sources, boolean git) {
     List<Problem> found = new ArrayList<>();
+    DefaultOrigins defaults = DefaultOrigins.of(config);
     Map<Environment, Map<String, RawValue>> all = new LinkedHashMap<>();
     for (Environment e : app.environments()) {
       List<Problem> unreadable = new ArrayList<>();
-      all.put(e, values(app, sources.apply(e), e, unreadable));
+      all.put(e, values(app, sources.apply(e), e, unreadable, defaults));
       if (selected.contains(e)) found.addAll(unreadable);
     }
     modelChecks(app, found);
+    defaultChecks(app, defaults, found);
     for (Environment e : selected) {
       Map<String, RawValue> values = all.getOrDefault(e, Map.of());
       for (RawValue v : values.values()) valueChecks(app, e, v, found);
     }
-    reuseChecks(app, selected, all, found);
+    reuseChecks(app, selected, all, defaults, found);
+    tempChecks(dir, git, found);
     if (git) fileChecks(app, dir, found);
     return Problems.of(found);
   }
 
   // --- values ------------------------------------------------------------------------------
 
-  private static Map<String, RawValue> values(App app, EnvSources sources, Environment e, List<Problem> problems) {
+  private static Map<String, RawValue> values(App app, EnvSources sources, Environment e, List<Problem> problems,
+      DefaultOrigins defaults) {
     Map<String, RawValue> out = new LinkedHashMap<>();
     for (EnvSource layer : sources.layers()) {
       try {
@@ -109,7 +119,8 @@ public final class Auditor {
     }
     for (Var<?> v : app.schema().variables()) {
       if (!out.containsKey(v.name())) {
-        v.defaultTextIn(e).ifPresent(text -> out.put(v.name(), new RawValue(v.name(), text, Origin.of("default"))));
+        v.defaultTextIn(e).ifPresent(text -> out.put(v.name(), new RawValue(v.name(), text,
+            defaults.of(v.name(), e).orElse(Origin.of("default")))));
       }
     }
     return out;
@@ -125,6 +136,91 @@ public final class Auditor {
                 + " puts it in the browser bundle of " + String.join(", ", browsers))
             .withFix("rename it without the " + BROWSER_PREFIX + " prefix and use it only on the server"));
       }
+    }
+  }
+
+  /**
+   * A key written into the model as a default is committed with runway.conf: any key-shaped default
+   * is an error, any other real-looking default of a SECRET variable a warning. Each names the line
+   * of the default; a key shows only its format's public prefix.
+   */
+  private static void defaultChecks(App app, DefaultOrigins defaults, List<Problem> found) {
+    for (Var<?> v : app.schema().variables()) {
+      Map<String, String> seen = new LinkedHashMap<>(); // one finding per default line and text
+      Map<String, Origin> origins = new LinkedHashMap<>();
+      Map<String, String> texts = new LinkedHashMap<>();
+      for (Environment e : app.environments()) {
+        Optional<String> text = v.defaultTextIn(e);
+        if (text.isEmpty() || text.get().isBlank()) continue;
+        Origin origin = defaults.of(v.name(), e).orElse(Origin.of("the model"));
+        String key = origin + "\0" + text.get();
+        seen.merge(key, e.name(), (a, b) -> a + ", " + b);
+        origins.putIfAbsent(key, origin);
+        texts.putIfAbsent(key, text.get());
+      }
+      for (String key : seen.keySet()) {
+        String value = texts.get(key).strip();
+        Origin origin = origins.get(key);
+        Optional<String> credential = credential(value);
+        if (credential.isPresent()) {
+          found.add(Problem.error(Problem.LEAK, v.name(), "has " + credential.get() + " hard-coded as its default ("
+                  + dev.runway.env.KeyMask.mask(value) + "), so the key is committed with the model")
+              .withOrigin(origin)
+              .withFix("remove the default, put the key in .env.<environment>.enc (runway encrypt) or the platform,"
+                  + " and rotate it"));
+        } else if (v.isSecret() && !isPlaceholder(value) && !isLocalOnly(value)) {
+          found.add(Problem.warning(Problem.LEAK, v.name(), "is SECRET but has a default in the model, which is"
+                  + " committed with it (the value is not shown)")
+              .withOrigin(origin)
+              .withFix("remove the default and set the value in .env.<environment>.enc (runway encrypt) or the platform"));
+        }
+      }
+    }
+  }
+
+  /** A value that came from the model's default, not from a file or the process: never "reused". */
+  private static boolean isDefault(RawValue raw, DefaultOrigins defaults) {
+    return raw.origin().toString().equals("default") || raw.origin().path().filter(defaults::isModel).isPresent();
+  }
+
+  /** Where each variable's default is written in runway.conf: {@code variables.NAME.default} or {@code .defaults.<env>}. */
+  static final class DefaultOrigins {
+    private final @Nullable Config config;
+    private final @Nullable Path file;
+
+    private DefaultOrigins(@Nullable Config config, @Nullable Path file) {
+      this.config = config;
+      this.file = file;
+    }
+
+    static DefaultOrigins of(@Nullable Path file) {
+      if (file == null || !Files.isRegularFile(file)) return new DefaultOrigins(null, null);
+      try {
+        return new DefaultOrigins(dev.runway.internal.HoconFiles.parse(file, "runway.conf"), file);
+      } catch (RuntimeException e) {
+        // The model was read from it already; failing again here only costs the line numbers.
+        return new DefaultOrigins(null, null);
+      }
+    }
+
+    boolean isModel(Path path) {
+      return file != null && path.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+    }
+
+    Optional<Origin> of(String name, Environment e) {
+      if (config == null) return Optional.empty();
+      for (String path : List.of("variables." + name + ".defaults." + e.name(), "variables." + name + ".default")) {
+        try {
+          if (!config.hasPath(path)) continue;
+          ConfigOrigin o = config.getValue(path).origin();
+          if (o.filename() == null) continue;
+          return Optional.of(o.lineNumber() > 0 ? Origin.file(Path.of(o.filename()), o.lineNumber())
+              : Origin.file(Path.of(o.filename())));
+        } catch (ConfigException ex) {
+          // a path that is not an object on the way (an environment named like a setting): no line, no harm
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -213,7 +309,7 @@ public final class Auditor {
   // --- across environments -----------------------------------------------------------------
 
   private static void reuseChecks(App app, List<Environment> selected, Map<Environment, Map<String, RawValue>> all,
-      List<Problem> found) {
+      DefaultOrigins defaults, List<Problem> found) {
     Fingerprints fp = Fingerprints.fresh();
     for (Var<?> v : app.schema().variables()) {
       if (!v.isSecret()) continue;
@@ -221,7 +317,7 @@ public final class Auditor {
       Map<Environment, RawValue> raws = new LinkedHashMap<>();
       all.forEach((e, values) -> {
         RawValue raw = values.get(v.name());
-        if (raw == null || raw.text().isBlank() || raw.origin().toString().equals("default") || isPlaceholder(raw.text().strip())) return;
+        if (raw == null || raw.text().isBlank() || isDefault(raw, defaults) || isPlaceholder(raw.text().strip())) return;
         byFingerprint.computeIfAbsent(fp.full(raw.text()), k -> new ArrayList<>()).add(e);
         raws.put(e, raw);
       });
@@ -297,6 +393,26 @@ public final class Auditor {
     }
   }
 
+  /** Temporary files of atomic writes that a kill -9 left: they may hold a plain copy of an env file. */
+  private static void tempChecks(Path dir, boolean git, List<Problem> found) {
+    List<Path> temps;
+    try (Stream<Path> list = Files.list(dir)) {
+      temps = list.filter(p -> AtomicFiles.isTemporary(p) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .sorted().toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (Path p : temps) {
+      String name = p.getFileName().toString();
+      boolean ignored = !git || git(dir, "check-ignore", "-q", "--", name).isPresent() || git(dir, "rev-parse").isEmpty();
+      found.add(Problem.warning(Problem.LEAK, name, "is a temporary file left by an interrupted write and may hold a"
+              + " plain copy of the file being written" + (ignored ? "" : "; git does not ignore it"))
+          .withOrigin(Origin.file(p))
+          .withFix("delete it (the next write of the same file removes it too)"
+              + (ignored ? "" : ", and add " + AtomicFiles.TEMP_PREFIX + "* to .gitignore")));
+    }
+  }
+
   static boolean isPlainEnvFile(Path p) {
     String n = p.getFileName().toString();
     if (!Files.isRegularFile(p)) return false;
@@ -311,8 +427,8 @@ public final class Auditor {
     if (!Files.exists(ignore)) return false;
     List<String> lines;
     try {
-      lines = Files.readAllLines(ignore, StandardCharsets.UTF_8);
-    } catch (IOException e) {
+      lines = List.of(InputFiles.readText(ignore, ".dockerignore").split("\r?\n"));
+    } catch (RunwayException e) {
       return false;
     }
     boolean ignored = false;

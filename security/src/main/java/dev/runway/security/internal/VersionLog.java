@@ -1,8 +1,8 @@
 package dev.runway.security.internal;
 
 import dev.runway.base.AtomicFiles;
+import dev.runway.base.InputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +30,8 @@ public final class VersionLog {
     Map<String, Long> out = new TreeMap<>();
     try {
       if (!Files.exists(log)) return out;
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      // Bounded: a FIFO or /dev/zero put here must not hang or fill the memory of every decryption.
+      for (String line : InputFiles.readText(log, "version log").split("\n")) {
         int eq = line.lastIndexOf('=');
         if (eq <= 0 || line.startsWith("#")) continue;
         try {
@@ -39,7 +40,7 @@ public final class VersionLog {
           // a hand-edited line: ignore it rather than fail a decryption
         }
       }
-    } catch (IOException e) {
+    } catch (RuntimeException e) {
       return out;
     }
     return out;

@@ -33,7 +33,9 @@ public final class Drift {
       if (key.equals("$schema")) continue;
       String setting = service + "." + ConfigFromModel.setting(key);
       String regenerate = dropped.isEmpty()
-          ? "run `runway vercel generate` to write the model's value, or change " + setting + " in runway.conf"
+          // Read by CLI users and Java callers alike: the fix names both ways to regenerate.
+          ? "regenerate vercel.json from the model (`runway vercel generate`, or Vercel.config(app).writeTo(file) in"
+              + " Java), or change " + setting + " in runway.conf"
           : "change " + setting + " in runway.conf, or edit vercel.json to match (`runway vercel generate` would also drop "
               + String.join(", ", dropped.stream().map(Problem::subject).toList()) + ")";
       if (!f.has(key)) {

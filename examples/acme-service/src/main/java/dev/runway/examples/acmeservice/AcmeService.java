@@ -75,7 +75,7 @@ public final class AcmeService implements AutoCloseable {
   public static AcmeService start(Env env) {
     HealthRegistry registry = registry(env);
     HealthOptions.Builder options = Health.options().port(env.get(PORT));
-    env.find(HEALTH_TOKEN).ifPresent(token -> options.detailsToken(token.reveal()));
+    env.find(HEALTH_TOKEN).ifPresent(options::detailsToken);
     HealthServer server = HealthServer.start(registry, options.build());
     PrometheusMeterRegistry metrics = Metrics.prometheus();
     server.filter(Metrics.timing(metrics));

@@ -132,8 +132,9 @@ class RunwayExtensionLifecycleTest {
   @Test
   void asksForAnAssignmentWhenTheTypeCannotStartItself() {
     assertThat(failure(run(NoStartMethod.class))).isEqualTo("RunwayExtension: field NoStartMethod.thing:"
-        + " AutoCloseable has no public static start() method; assign the field yourself (@Sandbox static"
-        + " AutoCloseable thing = ...;)");
+        + " AutoCloseable has no public static start() method; declare it as a sandbox type that starts itself,"
+        + " RenderSandbox (dev.runway:runway-render), VercelSandbox (dev.runway:runway-vercel) or SupabaseSandbox"
+        + " (dev.runway:runway-supabase), or assign the field yourself (@Sandbox static AutoCloseable thing = ...;)");
   }
 
   @Test
