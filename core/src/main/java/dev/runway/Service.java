@@ -1,5 +1,6 @@
 package dev.runway;
 
+import dev.runway.base.Origin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,11 +23,13 @@ public final class Service {
   private final String name;
   private final String platform;
   private final Map<String, Object> settings;
+  private final @Nullable Origin origin;
 
-  private Service(String name, String platform, Map<String, Object> settings) {
+  private Service(String name, String platform, Map<String, Object> settings, @Nullable Origin origin) {
     this.name = name;
     this.platform = platform;
     this.settings = settings;
+    this.origin = origin;
   }
 
   /**
@@ -41,7 +44,7 @@ public final class Service {
       throw new IllegalArgumentException("service name '" + name
           + "' must start with a lower-case letter and hold only lower-case letters, digits and '-'");
     }
-    return new Service(name, platform, Collections.unmodifiableMap(new LinkedHashMap<>(settings)));
+    return new Service(name, platform, Collections.unmodifiableMap(new LinkedHashMap<>(settings)), null);
   }
 
   /** A service with no settings. */
@@ -73,7 +76,20 @@ public final class Service {
   public Service withSetting(String key, Object value) {
     Map<String, Object> map = new LinkedHashMap<>(settings);
     map.put(key, value);
-    return new Service(name, platform, Collections.unmodifiableMap(map));
+    return new Service(name, platform, Collections.unmodifiableMap(map), origin);
+  }
+
+  /**
+   * Where the service is declared ({@code runway.conf:10}), when it was read from a file; a
+   * platform's findings about the service name it so that their fixes point at the line to edit.
+   */
+  public Optional<Origin> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /** A copy declared at {@code newOrigin}; the origin takes no part in {@link #equals}. */
+  public Service withOrigin(@Nullable Origin newOrigin) {
+    return new Service(name, platform, settings, newOrigin);
   }
 
   @Override

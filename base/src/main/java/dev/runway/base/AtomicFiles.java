@@ -1,5 +1,6 @@
 package dev.runway.base;
 
+import dev.runway.base.internal.IoReasons;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -110,7 +111,7 @@ public final class AtomicFiles {
       throw new RunwayException.IoFailed(origin + ": cannot replace the file atomically on this file system;"
           + " write it on a local disk", origin, e);
     } catch (IOException e) {
-      throw new RunwayException.IoFailed(origin + ": cannot write the file (" + e.getClass().getSimpleName()
+      throw new RunwayException.IoFailed(origin + ": cannot write the file (" + IoReasons.of(e)
           + "); check that the folder exists and is writable", origin, e);
     } finally {
       if (temp != null) {

@@ -1,5 +1,6 @@
 package dev.runway.base;
 
+import dev.runway.base.internal.Printable;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public final class Origin {
   private final int line;
 
   private Origin(String description, @Nullable Path file, int line) {
-    this.description = description;
+    // A file name can hold anything but '/' and NUL: an escape sequence in it is shown, never sent.
+    this.description = Printable.escape(description);
     this.file = file;
     this.line = line;
   }

@@ -1,5 +1,6 @@
 package dev.runway.base;
 
+import dev.runway.base.internal.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A problem reads {@code <origin>: <subject>: <message>; <fix>} — for example
  * {@code .env.production:7: OPENAI_API_KEY: is not an OpenAI API key (expected sk-... or sk-proj-...);
  * copy the key from platform.openai.com/api-keys}. Its {@link #code()} is stable and meant for
- * machines; its text is meant for people. A problem never carries a secret value.
+ * machines; its text is meant for people. A problem never carries a secret value, and its text is
+ * one line that is safe to print: control characters and Unicode bidi controls in what it quotes
+ * are shown as escapes (<code>&#92;u001b</code>, <code>&#92;u202e</code>).
  *
  * <p>Immutable and thread-safe; refine one with the {@code with} methods.
  */
@@ -61,14 +64,16 @@ public final class Problem {
       String message,
       @Nullable String expected,
       @Nullable String fix) {
-    this.code = Objects.requireNonNull(code, "code");
+    // Problems quote input (names, values, file names): a control or bidi character in it is shown
+    // as an escape, never printed raw to a terminal.
+    this.code = Printable.escape(Objects.requireNonNull(code, "code"));
     this.severity = Objects.requireNonNull(severity, "severity");
-    this.subject = Objects.requireNonNull(subject, "subject");
-    this.environment = environment;
+    this.subject = Printable.escape(Objects.requireNonNull(subject, "subject"));
+    this.environment = environment == null ? null : Printable.escape(environment);
     this.origin = origin;
-    this.message = Objects.requireNonNull(message, "message");
-    this.expected = expected;
-    this.fix = fix;
+    this.message = Printable.escape(Objects.requireNonNull(message, "message"));
+    this.expected = expected == null ? null : Printable.escape(expected);
+    this.fix = fix == null ? null : Printable.escape(fix);
   }
 
   /**

@@ -1,12 +1,15 @@
 package dev.runway.base;
 
+import dev.runway.base.internal.Printable;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one unchecked exception root of Runway. Every instance may carry an {@link Origin}, and
- * every message reads {@code <origin>: <subject>: <problem>; <fix>}.
+ * every message reads {@code <origin>: <subject>: <problem>; <fix>}. Control characters and Unicode
+ * bidi controls in a message are shown as escapes (<code>&#92;u001b</code>, <code>&#92;u202e</code>), so a message
+ * that quotes input is safe to print.
  *
  * <p>Catch the nested kinds to react to one kind of failure; catch this class to report any. A
  * message never contains a secret value.
@@ -21,7 +24,9 @@ public class RunwayException extends RuntimeException {
   }
 
   public RunwayException(String message, @Nullable Origin origin, @Nullable Throwable cause) {
-    super(message, cause);
+    // Messages quote input; a control or bidi character in it is shown as an escape (backslash u001b), never
+    // sent raw to the terminal that prints the message. A message's own line breaks stay.
+    super(message == null ? null : Printable.escapeKeepingLines(message), cause);
     this.origin = origin;
   }
 

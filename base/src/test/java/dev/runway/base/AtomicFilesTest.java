@@ -95,4 +95,13 @@ class AtomicFilesTest {
     assertThat(young).as("a young one may be a write in flight").exists();
     assertThat(Files.readString(f)).isEqualTo("A=2\n");
   }
+
+  @Test
+  void aFailedWriteSaysWhyInWordsNotByTheExceptionsName(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("no-such-folder/out.txt");
+    assertThatThrownBy(() -> AtomicFiles.write(missing, "x")).isInstanceOf(RunwayException.IoFailed.class)
+        .hasMessage(missing + ": cannot write the file (no such file or folder); check that the folder exists and is"
+            + " writable")
+        .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.runway.cli;
 
 import dev.runway.base.RunwayException;
+import dev.runway.base.internal.Printable;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -15,20 +16,21 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     if (e instanceof RunwayException.ValidationFailed failed) {
-      err.println(failed.getMessage());
+      err.println(Printable.escapeKeepingLines(failed.getMessage()));
+      err.flush();
       return ExitCodes.PROBLEMS;
     }
-    if (e instanceof RunwayException re) {
-      err.println("runway: " + re.getMessage());
-      return ExitCodes.USAGE;
-    }
     err.println("runway: " + describe(e));
+    err.flush();
     return ExitCodes.USAGE;
   }
 
-  /** What went wrong in one line, without the stack trace (which could carry values). */
+  /**
+   * What went wrong, without the stack trace (which could carry values), safe to print: a control
+   * or bidi character that reached the message from input shows as an escape.
+   */
   static String describe(Throwable t) {
-    if (t instanceof RunwayException re) return re.getMessage();
+    if (t instanceof RunwayException re) return Printable.escapeKeepingLines(String.valueOf(re.getMessage()));
     if (t instanceof OutOfMemoryError) {
       return "ran out of memory reading the input; check that every file it reads is the right one (Runway reads"
           + " input files of up to 5 MB), or give the JVM more memory with RUNWAY_JAVA_OPTS=-Xmx1g";

@@ -31,7 +31,15 @@ final class Inputs {
 
   /** Throws when a layer of {@code sources} could not be read: the resolver reports that as a problem of the layer. */
   static void requireReadable(Validation validation, EnvSources sources) {
-    Set<String> layers = sources.layers().stream().map(EnvSource::describe).collect(Collectors.toSet());
+    // The resolver names a layer it could not read by its file's actual name (.env.production) when
+    // it has one, by the layer's description otherwise.
+    String environment = validation.environment().name();
+    Set<String> layers = sources.layers().stream().map(EnvSource::describe)
+        .flatMap(d -> {
+          Path name = Path.of(d.replace("<environment>", environment)).getFileName();
+          return name == null ? java.util.stream.Stream.of(d) : java.util.stream.Stream.of(d, name.toString());
+        })
+        .collect(Collectors.toSet());
     for (Problem p : validation.problems().errors()) {
       if (p.code().equals(Problem.MALFORMED) && layers.contains(p.subject())) {
         String where = p.origin().map(Origin::toString).orElse(p.subject());

@@ -21,7 +21,9 @@ public final class Main {
   }
 
   /** Runs the command and returns its exit code; for tests and embedding. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+    PrintWriter out = Output.terminal(rawOut);   // no control or bidi character from input reaches a terminal raw
+    PrintWriter err = Output.terminal(rawErr);
     CommandLine cli = new CommandLine(new RunwayCommand());
     RunwayCommand.addSubcommands(cli, args.length == 0 ? null : args[0]);
     // A command's one-sentence header is its line in its parent's list; its own help shows the description.

@@ -71,7 +71,7 @@ final class Resolver {
             .isPresent()) {
           throw e;
         }
-        problems.add(Problem.error(Problem.MALFORMED, source.describe(), stripOrigin(e))
+        problems.add(Problem.error(Problem.MALFORMED, fileName(source, e), stripOrigin(e))
             .withOrigin(e.origin().orElse(null))
             .withEnvironment(environment.name()));
         continue;
@@ -163,6 +163,16 @@ final class Resolver {
     String masked = KeyMask.mask(text);
     String shown = masked.length() > SHOWN_VALUE_LIMIT ? masked.substring(0, SHOWN_VALUE_LIMIT) + "..." : masked;
     return ": '" + shown.replace("\n", "\\n") + "'";
+  }
+
+  /**
+   * The file a layer failed to read, by its actual name ({@code .env.production}, not the layer's
+   * pattern {@code .env.<environment>}).
+   */
+  private String fileName(EnvSource source, RunwayException e) {
+    Optional<java.nio.file.Path> name = e.origin().flatMap(Origin::path).map(java.nio.file.Path::getFileName);
+    if (name.isPresent()) return name.get().toString();
+    return source.describe().replace("<environment>", environment.name());
   }
 
   private static String stripOrigin(RunwayException e) {

@@ -213,7 +213,7 @@ public final class HoconModel {
         if (!key.equals("platform")) settings.put(key, s.get(key).unwrapped());
       }
       try {
-        Service service = Service.of(name, (String) platform.unwrapped(), settings);
+        Service service = Service.of(name, (String) platform.unwrapped(), settings).withOrigin(origin(value.origin()));
         Optional<Set<String>> known = platformById(service.platform()).flatMap(p -> p.settingNames(service));
         for (String key : settings.keySet()) {
           if (known.isPresent() && !known.get().contains(key)) {

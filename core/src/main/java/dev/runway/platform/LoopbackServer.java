@@ -1,5 +1,6 @@
 package dev.runway.platform;
 
+import dev.runway.base.internal.IoReasons;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.runway.base.RunwayException;
@@ -41,7 +42,7 @@ public final class LoopbackServer implements AutoCloseable {
       server.start();
       return new LoopbackServer(server, executor);
     } catch (IOException e) {
-      throw new RunwayException(name + ": cannot listen on loopback (" + e.getClass().getSimpleName()
+      throw new RunwayException(name + ": cannot listen on loopback (" + IoReasons.of(e)
           + "); check that a local port is free", null, e);
     }
   }

@@ -235,6 +235,6 @@ class DotenvTest {
     Path file = dir.resolve("no/such/dir/.env");
     assertThatThrownBy(() -> Dotenv.write(file, Map.of("A", "1")))
         .isInstanceOf(RunwayException.IoFailed.class)
-        .hasMessage(file + ": cannot write the file (NoSuchFileException); check that the folder exists and is writable");
+        .hasMessage(file + ": cannot write the file (no such file or folder); check that the folder exists and is writable");
   }
 }

@@ -74,7 +74,7 @@ class LayeringTest {
     assertThat(v.problems().all()).singleElement().satisfies(p -> {
       assertThat(p.code()).isEqualTo(Problem.MALFORMED);
       assertThat(p.origin()).contains(Origin.file(file));
-      assertThat(p.text()).isEqualTo(file + ": " + file + ": file not found; create it or pass the right --env-dir");
+      assertThat(p.text()).isEqualTo(file + ": .env.staging: file not found; create it or pass the right --env-dir");
     });
   }
 
@@ -98,5 +98,14 @@ class LayeringTest {
     Env env = EnvSchema.of(path).load(PRODUCTION, EnvSources.standard(dir));
     assertThat(env.find(path)).isEqualTo(java.util.Optional.ofNullable(System.getenv("PATH")));
     if (System.getenv("PATH") != null) assertThat(env.origin("PATH")).contains(Origin.processEnv());
+  }
+
+  @Test
+  void aParseErrorInTheEnvironmentsFileNamesTheActualFileNotItsPattern() throws IOException {
+    Files.writeString(dir.resolve(".env.production"), "A=1\nB=2\nC=\"unterminated\n");
+    Validation v = SCHEMA.validate(PRODUCTION, EnvSources.files(dir));
+    assertThat(v.problems().errors()).singleElement().satisfies(p -> assertThat(p.text()).isEqualTo(
+        dir.resolve(".env.production") + ":3: .env.production: unterminated double-quoted value for C; add the"
+            + " closing \" (the value is not shown)"));
   }
 }

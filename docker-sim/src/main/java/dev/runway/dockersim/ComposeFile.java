@@ -1,5 +1,6 @@
 package dev.runway.dockersim;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
@@ -71,7 +72,7 @@ public final class ComposeFile {
       if (parent != null) Files.createDirectories(parent);
       Files.writeString(file, yaml, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": compose file: cannot be written (" + e.getClass().getSimpleName()
+      throw new RunwayException.IoFailed(file + ": compose file: cannot be written (" + IoReasons.of(e)
           + "); check the directory's permissions", Origin.file(file), e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.runway.dockersim;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.App;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
@@ -279,7 +280,7 @@ public final class ProcessSimulation implements AutoCloseable {
             if (r.statusCode() >= 200 && r.statusCode() < 400) return;
             last = "HTTP " + r.statusCode();
           } catch (IOException e) {
-            last = e.getClass().getSimpleName();
+            last = IoReasons.of(e);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunwayException.Timeout(origin + ": " + service + ": interrupted while waiting for " + what, origin,
@@ -328,7 +329,7 @@ public final class ProcessSimulation implements AutoCloseable {
           text = Files.readString(dockerfile, StandardCharsets.UTF_8);
         } catch (IOException e) {
           throw new RunwayException.IoFailed(dockerfile + ": Dockerfile: cannot be read to find the start command ("
-              + e.getClass().getSimpleName() + "); fix dockerfile-path in the model, or pass a command", Origin.file(dockerfile), e);
+              + IoReasons.of(e) + "); fix dockerfile-path in the model, or pass a command", Origin.file(dockerfile), e);
         }
         Optional<List<String>> fromFile = dockerCommand(Dockerfile.parse(text));
         if (fromFile.isPresent()) return fromFile.get();

@@ -338,4 +338,18 @@ class ComposeCheckTest {
     assertThat(new TreeSet<>(ComposeChecks.SERVICE_FIELDS))
         .isEqualTo(new TreeSet<>(spec.get("definitions").get("service").get("properties").propertyNames()));
   }
+
+  @Test
+  void aComposeFileThatIsNotUtf8SaysSoInWordsNotByAnExceptionsName() throws IOException {
+    Path file = dir.resolve("docker-compose.yml");
+    Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, 's', 0, ':', 0});
+    assertThat(ComposeChecks.check(file)).extracting(Problem::text).containsExactly(
+        file + ":1: compose file: is not UTF-8 text (UTF-16 with a BOM?); save it as UTF-8");
+    Files.write(file, "services:\n  api:\n    image: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(ComposeChecks.check(file)).extracting(Problem::text).containsExactly(
+        file + ":3: compose file: is not UTF-8 text (byte 32 is not valid UTF-8); save it as UTF-8");
+    Files.write(file, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xC3, 0x28});
+    assertThat(ComposeChecks.check(file)).extracting(Problem::text).containsExactly(
+        file + ":1: compose file: is not UTF-8 text (byte 9 is not valid UTF-8); save it as UTF-8");
+  }
 }

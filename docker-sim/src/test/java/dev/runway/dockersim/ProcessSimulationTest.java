@@ -70,7 +70,7 @@ class ProcessSimulationTest {
         .stopTimeout(Duration.ofSeconds(5)).start())
         .isInstanceOf(RunwayException.Timeout.class)
         .hasMessageMatching("process:api: api: GET http://127\\.0\\.0\\.1:\\d+/api/health did not answer 2xx/3xx within 500 ms"
-            + " \\(last: ConnectException\\); Render would fail this deploy: make the service listen on 0\\.0\\.0\\.0:\\$PORT"
+            + " \\(last: the connection was refused\\); Render would fail this deploy: make the service listen on 0\\.0\\.0\\.0:\\$PORT"
             + " and answer /api/health quickly");
   }
 

@@ -1,5 +1,6 @@
 package dev.runway.render;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.base.Origin;
 import dev.runway.base.Problems;
 import dev.runway.base.RunwayException;
@@ -106,7 +107,7 @@ public final class RenderBlueprint {
       if (parent != null) Files.createDirectories(parent);
       Files.writeString(file, toYaml(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": render.yaml: cannot be written (" + e.getClass().getSimpleName()
+      throw new RunwayException.IoFailed(file + ": render.yaml: cannot be written (" + IoReasons.of(e)
           + "); check the directory's permissions", Origin.file(file), e);
     }
   }

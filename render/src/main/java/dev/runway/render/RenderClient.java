@@ -1,5 +1,6 @@
 package dev.runway.render;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.base.Origin;
 import dev.runway.base.RunwayException;
 import dev.runway.render.internal.RenderHttp;
@@ -384,7 +385,7 @@ public final class RenderClient {
       }
       Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
-      throw new RunwayException.IoFailed(file + ": env var backup: cannot be written (" + e.getClass().getSimpleName()
+      throw new RunwayException.IoFailed(file + ": env var backup: cannot be written (" + IoReasons.of(e)
           + "); nothing was changed on Render; choose a writable backup path", Origin.file(file), e);
     }
   }

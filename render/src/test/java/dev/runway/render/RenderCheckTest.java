@@ -419,4 +419,22 @@ class RenderCheckTest {
   private static String base64Url(String s) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aFileThatIsNotUtf8SaysSoInWordsNamingTheFileOnce() throws Exception {
+    Path f = dir.resolve("render.yaml");
+    byte[][] inputs = {
+        {(byte) 0xFF, (byte) 0xFE, 's', 0, ':', 0},                       // UTF-16 with a BOM
+        "services:\n  - name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),   // Latin-1
+        {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, (byte) 0xC3, 0x28, 0}};      // binary
+    List<String> texts = new java.util.ArrayList<>();
+    for (byte[] bytes : inputs) {
+      Files.write(f, bytes);
+      texts.add(Render.check(f).toText());
+    }
+    assertThat(texts).containsExactly(
+        "error   MALFORMED " + f + ":1: render.yaml: is not UTF-8 text (UTF-16 with a BOM?); save it as UTF-8",
+        "error   MALFORMED " + f + ":2: render.yaml: is not UTF-8 text (byte 24 is not valid UTF-8); save it as UTF-8",
+        "error   MALFORMED " + f + ":1: render.yaml: is not UTF-8 text (byte 10 is not valid UTF-8); save it as UTF-8");
+  }
 }

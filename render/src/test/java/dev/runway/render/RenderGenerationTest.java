@@ -111,4 +111,37 @@ class RenderGenerationTest {
         + " model (optional, set by hand) but not declared in render.yaml, so Render does not ask for it; run runway"
         + " render generate");
   }
+
+  @Test
+  void aPlatformFindingOnTheModelIsSaidInRunwayConfTermsAtItsLine(@TempDir Path dir) throws Exception {
+    Path conf = dir.resolve("runway.conf");
+    Files.writeString(conf, String.join("\n",
+        "app = shop",
+        "environments = [development, production]",
+        "services {",
+        "  api {",
+        "    platform = render",
+        "    type = web",
+        "    runtime = docker",
+        "    plan = free",
+        "    disk { name = data, mount-path = /data }",
+        "  }",
+        "}",
+        ""));
+    App app = Runway.load(conf);
+    assertThat(Runway.load(conf).services().get(0).origin()).hasValueSatisfying(o -> assertThat(o).hasToString(conf + ":4"));
+    Problems p = app.validate(Environment.PRODUCTION, dev.runway.env.EnvSources.none()).problems();
+    assertThat(p.all()).extracting(Problem::text).containsExactly(
+        conf + ":4: services.api.disk: the free plan has no persistent disk; remove disk, or set plan = starter in"
+            + " services.api",
+        conf + ":4: services.api.health-check-path: is not set, so Render switches traffic to a new deploy as soon as"
+            + " its port is open, healthy or not; to keep the previous deploy serving when a new one is broken, set"
+            + " health-check-path = \"/api/health\" (a path your app answers with 2xx or 3xx) in services.api");
+    // a setting render.yaml needs, said as the runway.conf line to write
+    Files.writeString(conf, Files.readString(conf).replace("    runtime = docker\n", ""));
+    assertThat(Runway.load(conf).validate(Environment.PRODUCTION, dev.runway.env.EnvSources.none()).problems().errors())
+        .extracting(Problem::text).containsExactly(conf + ":4: services.api.runtime: is missing (expected one of docker,"
+            + " elixir, go, image, node, python, ruby, rust, static); add runtime = docker (or the service's language) in"
+            + " services.api");
+  }
 }

@@ -204,8 +204,8 @@ class RenderModelRoundTripTest {
         """);
     assertThatThrownBy(() -> Render.blueprint(app)).isInstanceOfSatisfying(RunwayException.ValidationFailed.class,
         e -> assertThat(e.problems().all()).extracting(Problem::text).containsExactly(
-            "services.api.disk.size-g: is not a field Render knows here; did you mean size-gb?",
-            "services.api.plan: 'hobby' is not a known plan (expected one of free, starter, standard, pro, pro plus, pro"
+            "runway.conf:2: services.api.disk.size-g: is not a field Render knows here; did you mean size-gb?",
+            "runway.conf:2: services.api.plan: 'hobby' is not a known plan (expected one of free, starter, standard, pro, pro plus, pro"
                 + " max, pro ultra, basic-256mb, basic-1gb, basic-4gb, pro-4gb, pro-8gb, pro-16gb, pro-32gb, pro-64gb,"
                 + " pro-128gb, pro-192gb, pro-256gb, pro-384gb, pro-512gb, accelerated-16gb, accelerated-32gb,"
                 + " accelerated-64gb, accelerated-128gb, accelerated-256gb, accelerated-384gb, accelerated-512gb,"

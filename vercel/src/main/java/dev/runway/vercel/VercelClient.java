@@ -444,8 +444,7 @@ public final class VercelClient {
       return reader.apply(node);
     } catch (RuntimeException e) {
       throw new PlatformRejected(VercelHttp.PLATFORM, 200, "malformed_response",
-          "vercel: " + what + ": the response does not have the expected shape (" + e.getClass().getSimpleName()
-              + "); check the client's base URL and upgrade Runway if the API changed",
+          "vercel: " + what + ": the response does not have the expected shape; check the client's base URL and upgrade Runway if the API changed",
           e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.runway.vercel;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.base.AtomicFiles;
 import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
@@ -274,7 +275,7 @@ public final class VercelConfig {
       if (parent != null) Files.createDirectories(parent);
     } catch (IOException e) {
       throw new RunwayException.IoFailed(
-          file + ": cannot write vercel.json (" + e.getClass().getSimpleName() + "); check the directory exists and is writable",
+          file + ": cannot write vercel.json (" + IoReasons.of(e) + "); check the directory exists and is writable",
           Origin.file(file), e);
     }
     AtomicFiles.write(file, toJson());

@@ -2,6 +2,7 @@ package dev.runway.vercel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
@@ -235,5 +236,109 @@ class VercelCheckTest {
         """);
     assertThat(problems.all()).hasSizeGreaterThan(5)
         .allSatisfy(p -> assertThat(p.origin().map(Origin::line).orElse(0)).as(p.text()).isGreaterThan(1));
+  }
+
+  @Test
+  void aRouteSourceThatPathToRegexpRefusesIsAnErrorAtItsLine() throws Exception {
+    Path file = write("""
+        {
+          "redirects": [ { "source": "/(a", "destination": "/b" } ],
+          "rewrites": [
+            { "source": "/blog*", "destination": "/b" },
+            { "source": "/api/:", "destination": "/b" },
+            { "source": "/x/((a|b))", "destination": "/b" }
+          ],
+          "headers": [ { "source": "/{a", "headers": [ { "key": "X", "value": "y" } ] } ]
+        }
+        """);
+    assertThat(Vercel.check(file).toText()).isEqualTo(String.join("\n",
+        "error   MALFORMED " + file + ":2: redirects[0].source: '/(a' is not a path pattern Vercel reads: the '(' at"
+            + " character 2 is never closed; Vercel rejects the file; close it with ')', or escape it to match it"
+            + " literally (\\\\( in the JSON string)",
+        "error   MALFORMED " + file + ":4: rewrites[0].source: '/blog*' is not a path pattern Vercel reads: the '*' at"
+            + " character 6 follows no parameter or pattern; Vercel rejects the file; write :path* for any number of"
+            + " segments or (.*) for any text, or escape it to match it literally (\\\\* in the JSON string)",
+        "error   MALFORMED " + file + ":5: rewrites[1].source: '/api/:' is not a path pattern Vercel reads: the ':' at"
+            + " character 6 is not followed by a parameter name; Vercel rejects the file; name the parameter"
+            + " (:slug, :path*), or escape it to match it literally (\\\\: in the JSON string)",
+        "error   MALFORMED " + file + ":6: rewrites[2].source: '/x/((a|b))' is not a path pattern Vercel reads: the"
+            + " pattern at character 4 holds a capturing group (at character 5); Vercel rejects the file; make the"
+            + " inner group non-capturing: (?:...)",
+        "error   MALFORMED " + file + ":8: headers[0].source: '/{a' is not a path pattern Vercel reads: the '{' at"
+            + " character 2 is never closed; Vercel rejects the file; close it with '}', or escape it to match it"
+            + " literally (\\\\{ in the JSON string)"));
+  }
+
+  @Test
+  void routeSourcesAsVercelsDocsAndRealFilesWriteThemPass() throws Exception {
+    for (String source : java.util.List.of("/", "/(.*)", "/api/(.*)", "/svc/api/:path*", "/blog/:slug", "/:path+",
+        "/:file*.(css|js|png)", "/(Virgil|Cascadia).woff2", "/user/:id(\\\\d+)", "/a{-:b}?", "/old\\\\(1\\\\)",
+        "/x/:y?", "/docs/:path((?!internal).*)")) {
+      assertThat(check("{\"rewrites\": [{\"source\": \"" + source + "\", \"destination\": \"/b\"}]}").all())
+          .as(source).isEmpty();
+    }
+  }
+
+  @Test
+  void aCronScheduleWithAFieldOutOfRangeOrANameIsAnErrorAtItsLine() throws Exception {
+    Path file = write("""
+        {
+          "crons": [
+            { "path": "/api/a", "schedule": "0 24 * * *" },
+            { "path": "/api/b", "schedule": "0 5 * * MON" },
+            { "path": "/api/c", "schedule": "*/0 * * * *" },
+            { "path": "/api/d", "schedule": "0 5 L * *" },
+            { "path": "/api/e", "schedule": "0 5 10-2 * *" }
+          ]
+        }
+        """);
+    assertThat(Vercel.check(file).toText()).isEqualTo(String.join("\n",
+        "error   MALFORMED " + file + ":3: crons[0].schedule: is not a cron expression Vercel accepts: its hour field"
+            + " '24' holds 24, outside 0-23; write the hour as *, a number from 0 to 23, a range (1-5), a step (*/15)"
+            + " or a list (1,15)",
+        "error   MALFORMED " + file + ":4: crons[1].schedule: is not a cron expression Vercel accepts: its day of week"
+            + " field 'MON' uses a name or letter; Vercel takes numbers only; write the day of week as *, a number from"
+            + " 0 to 7, a range (1-5), a step (*/15) or a list (1,15)",
+        "error   MALFORMED " + file + ":5: crons[2].schedule: is not a cron expression Vercel accepts: its minute field"
+            + " '*/0' has a step that is not a whole number from 1; write the minute as *, a number from 0 to 59, a"
+            + " range (1-5), a step (*/15) or a list (1,15)",
+        "error   MALFORMED " + file + ":6: crons[3].schedule: is not a cron expression Vercel accepts: its day of month"
+            + " field 'L' uses a name or letter; Vercel takes numbers only; write the day of month as *, a number from"
+            + " 1 to 31, a range (1-5), a step (*/15) or a list (1,15)",
+        "error   MALFORMED " + file + ":7: crons[4].schedule: is not a cron expression Vercel accepts: its day of month"
+            + " field '10-2' has a range that runs backwards; write the day of month as *, a number from 1 to 31, a"
+            + " range (1-5), a step (*/15) or a list (1,15)"));
+  }
+
+  @Test
+  void cronSchedulesAsVercelsDocsWriteThemPass() throws Exception {
+    for (String schedule : java.util.List.of("* * * * *", "*/10 * * * *", "0 */12 * * *", "0 0 * * 0", "0 0 1 * *",
+        "30 03 * * *", "0 9 * * 1-5", "0,30 8-18/2 1,15 1-12 0-7", "5 4 * * 7")) {
+      assertThat(check("{\"crons\": [{\"path\": \"/api/c\", \"schedule\": \"" + schedule + "\"}]}").all())
+          .as(schedule).isEmpty();
+    }
+  }
+
+  @Test
+  void aFindingFromReadingTheFileSaysItsPlaceOnce() {
+    RunwayException.ParseFailed e = assertThrows(RunwayException.ParseFailed.class,
+        () -> VercelConfig.parse("{\n  \"framework\": \"nextjs\",\n  \"regions\": \"iad1\"\n}\n", Origin.file(Path.of("vercel.json"))));
+    // was "vercel.json:3: vercel.json: vercel.json:3: regions: ..."
+    assertThat(dev.runway.vercel.internal.JsonText.problem(e, Origin.file(Path.of("vercel.json"))).text())
+        .isEqualTo("vercel.json:3: regions: must be an array but is a string; write [ ... ]");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8FailsSayingSoInWords() throws Exception {
+    Path file = dir.resolve("vercel.json");
+    Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0});
+    assertThatThrownBy(() -> Vercel.check(file)).isInstanceOf(RunwayException.ParseFailed.class)
+        .hasMessage(file + ":1: vercel.json is not UTF-8 text (UTF-16 with a BOM?); save it as UTF-8");
+    Files.write(file, "{\"framework\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> Vercel.check(file))
+        .hasMessage(file + ":1: vercel.json is not UTF-8 text (byte 19 is not valid UTF-8); save it as UTF-8");
+    Files.write(file, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xC3, 0x28});
+    assertThatThrownBy(() -> Vercel.check(file))
+        .hasMessage(file + ":1: vercel.json is not UTF-8 text (byte 9 is not valid UTF-8); save it as UTF-8");
   }
 }

@@ -163,7 +163,7 @@ class VercelSettingsTest {
   void aSettingInTheWrongFormNamesTheSetting() {
     assertThatThrownBy(() -> Vercel.config(app("services.web { platform = vercel, regions = iad1 }")))
         .isInstanceOf(RunwayException.ModelInvalid.class)
-        .hasMessage("services.web: regions: must be an array but is a string; write [ ... ]");
+        .hasMessage("runway.conf:2: services.web: regions: must be an array but is a string; write [ ... ]");
   }
 
   @Test

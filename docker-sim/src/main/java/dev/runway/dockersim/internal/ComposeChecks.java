@@ -1,12 +1,11 @@
 package dev.runway.dockersim.internal;
 
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.env.KeyFormat;
 import dev.runway.render.YamlTree;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +81,9 @@ public final class ComposeChecks {
     ComposeChecks c = new ComposeChecks(file);
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      c.out.add(Problem.error(Problem.MISSING, "compose file", "cannot be read (" + e.getClass().getSimpleName() + ")")
-          .withOrigin(Origin.file(file)).withFix("check the path"));
+      text = InputFiles.readText(file, "compose file");
+    } catch (RunwayException.IoFailed | RunwayException.ParseFailed e) {
+      c.out.add(unreadable(e, "compose file", Origin.file(file)));
       return c.out;
     }
     YamlTree.Node root;
@@ -555,5 +553,24 @@ public final class ComposeChecks {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /**
+   * An input file that cannot be read, as one problem in words (InputFiles' message without its
+   * origin and the file's kind, which the problem's origin and subject say): "is not UTF-8 text
+   * (UTF-16 with a BOM?)", "no such file".
+   */
+  public static Problem unreadable(RunwayException e, String what, Origin shown) {
+    String m = String.valueOf(e.getMessage());
+    String at = e.origin().map(o -> o + ": ").orElse("");
+    if (m.startsWith(at)) m = m.substring(at.length());
+    if (m.startsWith(what + ": ")) m = m.substring(what.length() + 2);
+    else if (m.startsWith(what + " ")) m = m.substring(what.length() + 1);
+    int line = e.origin().map(Origin::line).orElse(0);
+    Origin origin = line > 0 ? shown.withLine(line) : shown;
+    int fix = m.lastIndexOf("; ");
+    Problem p = Problem.error(e instanceof RunwayException.ParseFailed ? Problem.MALFORMED : Problem.MISSING, what,
+        fix < 0 ? m : m.substring(0, fix)).withOrigin(origin);
+    return fix < 0 ? p : p.withFix(m.substring(fix + 2));
   }
 }

@@ -1,9 +1,9 @@
 package dev.runway.dockersim.internal;
 
+import dev.runway.base.InputFiles;
 import dev.runway.base.Origin;
 import dev.runway.base.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.runway.base.RunwayException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,10 +50,10 @@ public final class DockerfileChecks {
     List<Problem> out = new ArrayList<>();
     String text;
     try {
-      text = Files.readString(dockerfile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      out.add(Problem.error(Problem.MISSING, "Dockerfile", "cannot be read (" + e.getClass().getSimpleName() + ")")
-          .withOrigin(Origin.file(shown)).withFix("create it, or point dockerfile-path in the model at it"));
+      text = InputFiles.readText(dockerfile, "Dockerfile");
+    } catch (RunwayException.IoFailed | RunwayException.ParseFailed e) {
+      Problem p = ComposeChecks.unreadable(e, "Dockerfile", Origin.file(shown));
+      out.add(Files.exists(dockerfile) ? p : p.withFix("create it, or point dockerfile-path in the model at it"));
       return out;
     }
     List<Dockerfile.Instruction> all = Dockerfile.parse(text);
@@ -253,10 +253,11 @@ public final class DockerfileChecks {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      out.add(Problem.error(DOCKERIGNORE, ".dockerignore", "cannot be read (" + e.getClass().getSimpleName() + ")")
-          .withOrigin(Origin.file(shownFile)).withFix("check its permissions"));
+      lines = List.of(InputFiles.readText(file, ".dockerignore").split("\\R", -1));
+    } catch (RunwayException.IoFailed | RunwayException.ParseFailed e) {
+      Problem p = ComposeChecks.unreadable(e, ".dockerignore", Origin.file(shownFile));
+      out.add(Problem.error(DOCKERIGNORE, p.subject(), p.message()).withOrigin(p.origin().orElse(null))
+          .withFix(p.fix().orElse(null)));
       return;
     }
     for (String candidate : List.of(".env", ".env.production", ".env.local")) {

@@ -94,6 +94,8 @@ public final class BlueprintReader {
     int colon = text.indexOf(": ");
     String subject = colon < 0 ? "render.yaml" : text.substring(0, colon);
     String rest = colon < 0 ? text : text.substring(colon + 2);
+    // "render.yaml is not UTF-8 text ..." (InputFiles) names the file once, as the subject
+    if (colon < 0 && rest.startsWith("render.yaml ")) rest = rest.substring("render.yaml ".length());
     int semi = rest.lastIndexOf("; ");
     Problem p = Problem.error(Problem.MALFORMED, subject, semi < 0 ? rest : rest.substring(0, semi)).withOrigin(origin);
     return KeyMask.mask(semi < 0 ? p : p.withFix(rest.substring(semi + 2)));

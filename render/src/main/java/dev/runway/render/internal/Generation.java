@@ -198,15 +198,12 @@ public final class Generation {
 
   /** A reader problem about the generated text, said of the model: no origin in a file that does not exist. */
   private static Problem inModelTerms(Problem p, Names names) {
-    String subject = p.subject();
-    String model = names.modelPath(subject);
-    Problem out = Problem.error(p.code(), model, p.message()).withExpected(p.expected().orElse(null));
     String fix = p.fix().orElse(null);
     if (fix != null) {
       Matcher m = DID_YOU_MEAN.matcher(fix);
-      fix = m.find() ? "did you mean " + Fields.kebab(m.group(1)) + "?" : fix;
+      if (m.find()) fix = "did you mean " + Fields.kebab(m.group(1)) + "?";
     }
-    return out.withFix(fix).withSeverity(p.severity());
+    return RenderPlatform.inModelTerms(p.withFix(fix), names);
   }
 
   // ---- drift and dropped fields ----
@@ -225,6 +222,10 @@ public final class Generation {
   static final class Names {
     private final App app;
     private final Map<String, String> renderToId = new LinkedHashMap<>();
+
+    App app() {
+      return app;
+    }
 
     Names(App app) {
       this.app = app;

@@ -1,5 +1,6 @@
 package dev.runway.render.internal;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.base.RunwayException;
 import dev.runway.render.RateLimit;
 import java.io.IOException;
@@ -129,7 +130,7 @@ public final class RenderHttp {
           continue;
         }
       } catch (IOException e) {
-        String what = e instanceof InterruptedIOException ? "timed out" : "lost the connection (" + e.getClass().getSimpleName() + ")";
+        String what = e instanceof InterruptedIOException ? "timed out" : "lost the connection (" + IoReasons.of(e) + ")";
         if (idempotent && !last) {
           LOG.info("{}: {}; retrying (attempt {} of {})", call, what, attempt, policy.maxAttempts());
           sleep(backoff(attempt));

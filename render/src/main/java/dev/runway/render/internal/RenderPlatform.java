@@ -2,6 +2,7 @@ package dev.runway.render.internal;
 
 import dev.runway.App;
 import dev.runway.Service;
+import dev.runway.base.Origin;
 import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.env.Env;
@@ -15,6 +16,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Render's plug-in for core: the setting names runway.conf may use, and the blueprint the model
@@ -51,10 +54,59 @@ public final class RenderPlatform implements Platform {
       for (Problem p : e.problems().all()) out.add(p.withEnvironment(environment.name()));
       return out;
     }
+    Generation.Names names = new Generation.Names(app);
     for (Problem p : BlueprintChecks.check(blueprint, key -> app.schema().variable(key).map(v -> v.isSecret()).orElse(false)).all()) {
-      out.add(p.withEnvironment(environment.name()));
+      out.add(inModelTerms(p, names).withEnvironment(environment.name()));
     }
     return out;
+  }
+
+  private static final Pattern SET_HEALTH_CHECK = Pattern.compile("set healthCheckPath: to a path your app answers with 2xx or 3xx");
+  private static final Pattern FIELD = Pattern.compile("\\b([a-z][a-zA-Z]*):(?= |,|$)");
+
+  /**
+   * A finding on the blueprint generated from the model, said in runway.conf's terms: the setting's
+   * HOCON name as subject, the service's line in runway.conf as origin (the generated render.yaml's
+   * lines are no place to edit), and a fix that names the runway.conf setting, not the render.yaml
+   * field: {@code runway.conf:10: ...; set health-check-path = "/api/health" in services.api}.
+   */
+  static Problem inModelTerms(Problem p, Generation.Names names) {
+    App app = names.app();
+    String subject = names.modelPath(p.subject());
+    Optional<Service> service = Optional.empty();
+    if (subject.startsWith("services.")) {
+      String id = subject.substring("services.".length()).split("\\.", 2)[0];
+      service = app.services().stream().filter(s -> s.name().equals(id)).findFirst();
+    }
+    Origin origin = service.flatMap(Service::origin).orElse(null);
+    String fix = p.fix().orElse(null);
+    if (fix != null) {
+      fix = SET_HEALTH_CHECK.matcher(fix).replaceAll(Matcher.quoteReplacement(
+          "set health-check-path = \"/api/health\" (a path your app answers with 2xx or 3xx)"));
+      Matcher m = FIELD.matcher(fix);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        boolean set = fix.startsWith(" ", m.end()) && !fix.substring(0, m.start()).endsWith("remove ");
+        m.appendReplacement(sb, Matcher.quoteReplacement(Fields.kebab(m.group(1)) + (set ? " =" : "")));
+      }
+      m.appendTail(sb);
+      fix = sb.toString().replace("remove disk or use", "remove disk, or set").replace("remove scaling or use",
+          "remove scaling, or set").replace("remove num-instances or use", "remove num-instances, or set")
+          .replace("use plan =", "set plan =");
+      // The origin in front names runway.conf's line; the fix names the block to edit there.
+      if (service.isPresent() && !fix.endsWith("?")) fix += " in services." + service.get().name();
+    }
+    int envVars = p.subject().indexOf(".envVars.");
+    if (envVars >= 0 && p.code().equals(Problem.LEAK)) {
+      // A value in the generated file is a variable's default in runway.conf.
+      String name = p.subject().substring(envVars + ".envVars.".length());
+      subject = "variables." + name;
+      origin = null;
+      fix = "revoke it and create a new one, then remove the default of " + name + " from runway.conf and set the"
+          + " value in the Render dashboard (or runway sync)";
+    }
+    Problem out = p.isError() ? Problem.error(p.code(), subject, p.message()) : Problem.warning(p.code(), subject, p.message());
+    return out.withOrigin(origin).withExpected(p.expected().orElse(null)).withFix(fix);
   }
 
   /** from { } that render.yaml cannot say: generation sets those variables by hand (sync: false) instead. */

@@ -79,8 +79,10 @@ public final class ConfigFromModel {
     try {
       return VercelConfig.parse(JsonText.pretty(json), Origin.of(origin));
     } catch (RunwayException.ParseFailed e) {
-      // "services.web: regions: must be an array ..." names the setting as its vercel.json property.
-      throw new RunwayException.ModelInvalid(e.getMessage(), null);
+      // "runway.conf:14: services.web: regions: must be an array ..." names the setting as its vercel.json
+      // property, at the line of runway.conf that declares the service.
+      Origin at = service.origin().orElse(null);
+      throw new RunwayException.ModelInvalid((at == null ? "" : at + ": ") + e.getMessage(), at);
     }
   }
 
@@ -122,7 +124,8 @@ public final class ConfigFromModel {
   }
 
   private static RunwayException invalid(Service service, String key, String problem, @Nullable String fix) {
-    return new RunwayException.ModelInvalid(
-        "services." + service.name() + "." + key + ": " + problem + (fix == null ? "" : "; " + fix), null);
+    Origin at = service.origin().orElse(null);
+    return new RunwayException.ModelInvalid((at == null ? "" : at + ": ")
+        + "services." + service.name() + "." + key + ": " + problem + (fix == null ? "" : "; " + fix), at);
   }
 }

@@ -68,6 +68,7 @@ public final class FileCheck {
     }
     deprecated(schema.deprecated(), text, origin, out);
     combinations(root, text, origin, out);
+    sources(root, text, origin, out);
     services(root, text, origin, out);
     secrets(root, "/env", "env", text, origin, out);
     secrets(root.path("build"), "/build/env", "build.env", text, origin, out);
@@ -118,22 +119,47 @@ public final class FileCheck {
     JsonNode crons = root.get("crons");
     if (crons == null || !crons.isArray()) return;
     for (int i = 0; i < crons.size(); i++) {
-      JsonNode c = crons.get(i);
+      int c = i;
+      JsonNode cron = crons.get(i);
       String subject = "crons[" + i + "]";
-      JsonNode path = c.get("path");
+      JsonNode path = cron.get("path");
       if (path != null && path.isString() && !path.asString().startsWith("/")) {
         custom.add("/crons/" + i + "/path");
         out.add(Problem.error(Problem.MALFORMED, subject + ".path", "'" + path.asString() + "' is not an absolute path")
             .withOrigin(at(text, origin, "/crons/" + i + "/path")).withExpected("a path starting with /")
             .withFix("write \"path\": \"/" + path.asString().replaceFirst("^[./]+", "") + "\""));
       }
-      JsonNode schedule = c.get("schedule");
+      JsonNode schedule = cron.get("schedule");
       if (schedule != null && schedule.isString() && schedule.asString().trim().split("\\s+").length != 5) {
         custom.add("/crons/" + i + "/schedule");
         out.add(Problem.error(Problem.MALFORMED, subject + ".schedule", "'" + schedule.asString() + "' is not a cron expression")
             .withOrigin(at(text, origin, "/crons/" + i + "/schedule"))
             .withExpected("five fields: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"")
             .withFix("write the schedule in UTC with five fields"));
+      } else if (schedule != null && schedule.isString()) {
+        RouteSyntax.cron(schedule.asString()).ifPresent(f -> {
+          custom.add("/crons/" + c + "/schedule");
+          out.add(Problem.error(Problem.MALFORMED, subject + ".schedule", f.message())
+              .withOrigin(at(text, origin, "/crons/" + c + "/schedule")).withFix(f.fix()));
+        });
+      }
+    }
+  }
+
+  /** Route sources: Vercel reads them with path-to-regexp and refuses the file when one does not parse. */
+  private static void sources(JsonNode root, JsonText text, Origin origin, List<Problem> out) {
+    for (String list : List.of("redirects", "rewrites", "headers")) {
+      JsonNode routes = root.get(list);
+      if (routes == null || !routes.isArray()) continue;
+      for (int i = 0; i < routes.size(); i++) {
+        JsonNode source = routes.get(i).get("source");
+        if (source == null || !source.isString()) continue;
+        String pointer = "/" + list + "/" + i + "/source";
+        int index = i;
+        RouteSyntax.source(source.asString()).ifPresent(f -> out.add(Problem.error(Problem.MALFORMED,
+                list + "[" + index + "].source", "'" + source.asString() + "' is not a path pattern Vercel reads: "
+                    + f.message() + "; Vercel rejects the file")
+            .withOrigin(at(text, origin, pointer)).withFix(f.fix())));
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.runway.base.Problem;
 import dev.runway.base.RunwayException;
 import dev.runway.env.KeyMask;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -112,14 +113,25 @@ public final class JsonText {
       Origin where = s.line > 0 ? Origin.of(origin + ":" + s.line + ":" + s.column) : origin;
       return KeyMask.mask(Problem.error(Problem.MALFORMED, "syntax", s.reason).withOrigin(where).withFix(s.fix));
     }
-    String message = e.getMessage();
-    String prefix = origin + ": ";
-    if (message != null && message.startsWith(prefix)) message = message.substring(prefix.length());
-    int fix = message == null ? -1 : message.lastIndexOf("; ");
-    return KeyMask.mask(fix < 0
-        ? Problem.error(Problem.MALFORMED, "vercel.json", String.valueOf(message)).withOrigin(e.origin().orElse(origin))
-        : Problem.error(Problem.MALFORMED, "vercel.json", message.substring(0, fix)).withOrigin(e.origin().orElse(origin))
-            .withFix(message.substring(fix + 2)));
+    // "vercel.json:3: regions: must be an array ...; write ..." reads as origin vercel.json:3, subject
+    // regions, message and fix: the place is said once, by the origin.
+    Origin where = e.origin().orElse(origin);
+    String message = String.valueOf(e.getMessage());
+    for (String prefix : List.of(where + ": ", origin + ": ")) {
+      if (message.startsWith(prefix)) {
+        message = message.substring(prefix.length());
+        break;
+      }
+    }
+    String subject = "vercel.json";
+    int colon = message.indexOf(": ");
+    if (colon > 0 && message.substring(0, colon).matches("[^\\s;]+")) {
+      subject = message.substring(0, colon);
+      message = message.substring(colon + 2);
+    }
+    int fix = message.lastIndexOf("; ");
+    Problem p = Problem.error(Problem.MALFORMED, subject, fix < 0 ? message : message.substring(0, fix)).withOrigin(where);
+    return KeyMask.mask(fix < 0 ? p : p.withFix(message.substring(fix + 2)));
   }
 
   private record SyntaxError(int line, int column, String reason, String fix) {}

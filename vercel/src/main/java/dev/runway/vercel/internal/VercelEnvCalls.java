@@ -121,8 +121,7 @@ public final class VercelEnvCalls {
           readable ? Optional.of(n.path("value").asString()) : Optional.empty());
     } catch (RuntimeException e) {
       throw new PlatformRejected(VercelHttp.PLATFORM, 200, "malformed_response", "vercel: GET " + path
-          + ": a variable does not have the expected shape (" + e.getClass().getSimpleName()
-          + "); check the client's base URL and upgrade Runway if the API changed", e);
+          + ": a variable does not have the expected shape; check the client's base URL and upgrade Runway if the API changed", e);
     }
   }
 

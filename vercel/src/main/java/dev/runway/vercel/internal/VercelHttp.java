@@ -1,5 +1,6 @@
 package dev.runway.vercel.internal;
 
+import dev.runway.base.internal.IoReasons;
 import dev.runway.base.RunwayException.PlatformRejected;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -99,7 +100,7 @@ public final class VercelHttp {
           pause(backoff.multipliedBy(1L << Math.min(attempt, 10)), what);
           continue;
         }
-        String problem = timeout ? "no answer within the timeout" : "the connection failed (" + e.getClass().getSimpleName() + ")";
+        String problem = timeout ? "no answer within the timeout" : "the connection failed (" + IoReasons.of(e) + ")";
         throw new PlatformRejected(PLATFORM, 0, timeout ? "timeout" : "io",
             "vercel: " + what + ": " + problem + " after " + (attempt + 1) + " attempt(s); "
                 + (idempotent ? "check the network and the Vercel status page, then retry"
