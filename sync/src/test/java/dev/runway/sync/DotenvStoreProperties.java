@@ -80,7 +80,7 @@ class DotenvStoreProperties {
     SyncFixtures.deleteAll(temps);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = "4242424242")  // fixed, so CI is deterministic; run with another seed to hunt
   void applyWithNoChangeIsByteIdentical(@ForAll("files") DotenvText f) throws IOException {
     Path file = write(f);
     byte[] before = Files.readAllBytes(file);
@@ -92,7 +92,7 @@ class DotenvStoreProperties {
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = "4242424242")  // fixed, so CI is deterministic; run with another seed to hunt
   void applyThenRestoreIsByteIdenticalAndKeepsEveryUnmanagedLine(@ForAll("files") DotenvText f,
       @ForAll("changes") Map<String, String> changes, @ForAll boolean prune) throws IOException {
     Path file = write(f);

@@ -64,6 +64,17 @@ class DotenvStoreTest {
   }
 
   @Test
+  void aValueEmptiedBeforeATrailingCommentIsQuotedSoTheCommentStaysAComment() throws Exception {
+    // Found by DotenvStoreProperties: D=   # note reads as "# note", so the empty value needs its quotes.
+    Path file = Files.writeString(dir.resolve(".env.production"), "A=\nD=a   # trailing comment\n");
+    EnvStore store = EnvStores.dotenv(file);
+    SyncResult result = Sync.apply(Sync.plan(".env", Map.of("A", "", "D", ""), store, null), store, Sync.options());
+    assertThat(result.isComplete()).isTrue();
+    assertThat(Files.readString(file)).isEqualTo("A=\nD=\"\"   # trailing comment\n");
+    assertThat(store.readAll()).containsEntry("D", "");
+  }
+
+  @Test
   void applyThenRestoreFromTheBackupGivesBackTheExactBytes() throws Exception {
     String crlf = "\uFEFF" + ORIGINAL.replace("\n", "\r\n");
     Path file = Files.writeString(dir.resolve(".env.production"), crlf);

@@ -32,10 +32,12 @@ final class DotenvEditor {
       out = append(text, name, value);
     } else {
       Span span = span(text, last.get().origin().line());
-      out = text.substring(0, span.valueStart) + encode(name, value, span.quote) + text.substring(span.valueEnd);
-      if (!value.equals(parse(out, origin).values().get(name))) {
-        // The old quoting cannot hold the value as written (never expected): the canonical form can.
-        out = text.substring(0, span.valueStart) + encode(name, value, '\0') + text.substring(span.valueEnd);
+      out = text;
+      // The old quoting first; else the canonical form; else double quotes, which an empty value before
+      // a trailing comment needs (D=   # note reads as "# note", D=""   # note as "").
+      for (char quote : new char[] {span.quote, '\0', '"'}) {
+        out = text.substring(0, span.valueStart) + encode(name, value, quote) + text.substring(span.valueEnd);
+        if (value.equals(parse(out, origin).values().get(name))) break;
       }
     }
     if (!value.equals(parse(out, origin).values().get(name))) {
